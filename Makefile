@@ -1,0 +1,38 @@
+# Two commands do all the set-up: `make serve` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PATH := $(abspath $(BIN)):$(PATH)
+
+.PHONY: help install serve build check-data test clean
+
+help:
+	@echo "make serve       build and serve the site at http://127.0.0.1:8000 (live reload)"
+	@echo "make build       build the site into site/ (atomic: a failed build keeps the last good site)"
+	@echo "make check-data  validate data/*.yml only"
+	@echo "make test        run the whole test suite"
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --requirement requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch macros --watch overrides --watch schemas
+
+build: $(STAMP)
+	$(BIN)/python -m tools.build_site
+
+check-data: $(STAMP)
+	$(BIN)/python -m macros.check
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .site-build $(VENV) .pytest_cache

@@ -1,0 +1,41 @@
+"""The two languages of the site: picking a text, UI strings, numbers and dates per language."""
+from __future__ import annotations
+
+import datetime
+
+from babel.dates import format_date as babel_format_date
+from babel.numbers import format_decimal
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+
+
+class UnknownString(KeyError):
+    """A UI key that ui.yml does not have: a programming error, so the build must stop."""
+
+
+def localize(value: str | dict[str, str], lang: str) -> str:
+    """The text of `value` in `lang`; a plain string is a name that is the same in every language."""
+    if isinstance(value, str):
+        return value
+    return value.get(lang) or value[DEFAULT_LANGUAGE]
+
+
+def translate(ui: dict[str, dict[str, str]], key: str, lang: str) -> str:
+    """UI string `key` in `lang`, falling back to Dutch (as Material does with its own strings)."""
+    if key not in ui:
+        raise UnknownString(f"unknown UI string '{key}': add it to data/ui.yml")
+    return localize(ui[key], lang)
+
+
+def format_number(value: float, lang: str) -> str:
+    """66 -> '66'; 82.5 -> '82,5' (nl) or '82.5' (en)."""
+    return format_decimal(value, format="#,##0.#", locale=lang)
+
+
+def format_date(iso: str, lang: str) -> str:
+    """'2019-05-23' -> '23 mei 2019' / '23 May 2019'; '2021-09' -> 'september 2021' / 'September 2021'."""
+    if len(iso) == 7:
+        day = datetime.date.fromisoformat(iso + "-01")
+        return babel_format_date(day, format="LLLL y", locale=lang)
+    return babel_format_date(datetime.date.fromisoformat(iso), format="d MMMM y", locale=lang)

@@ -1,0 +1,64 @@
+"""Markdown in data fields, made safe: raw HTML shows as text, no images, only safe links."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from xml.etree.ElementTree import Element
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_UNSAFE_PATTERNS = ("html", "image_link", "image_reference", "short_image_ref")
+
+
+def is_safe_link(href: str) -> bool:
+    """https:, mailto: or a path on this site; never javascript:, data:, http: and the like."""
+    href = href.strip()
+    if href.startswith("//"):  # protocol-relative: another host
+        return False
+    scheme = _SCHEME.match(href)
+    return scheme is None or scheme.group(0).lower() in ("https:", "mailto:")
+
+
+class _Links(Treeprocessor):
+    """Collect every link; drop unsafe ones; let the caller rewrite site-relative ones."""
+
+    def __init__(self, md: markdown.Markdown, resolve: Callable[[str], str] | None):
+        super().__init__(md)
+        self.resolve = resolve
+        self.found: list[str] = []
+
+    def run(self, root: Element) -> None:
+        for element in root.iter("a"):
+            href = element.get("href", "")
+            self.found.append(href)
+            if not is_safe_link(href):
+                del element.attrib["href"]
+            elif self.resolve and not _SCHEME.match(href) and not href.startswith("#"):
+                element.set("href", self.resolve(href))
+
+
+def _converter(resolve: Callable[[str], str] | None = None) -> tuple[markdown.Markdown, _Links]:
+    md = markdown.Markdown(extensions=[], output_format="html")
+    md.preprocessors.deregister("html_block")
+    for name in _UNSAFE_PATTERNS:
+        if name in md.inlinePatterns:
+            md.inlinePatterns.deregister(name)
+    links = _Links(md, resolve)
+    md.treeprocessors.register(links, "safe_links", 0)
+    return md, links
+
+
+def render_markdown(text: str, resolve: Callable[[str], str] | None = None) -> Markup:
+    """Markdown to HTML; `resolve` maps a site-relative link (e.g. parties.md) to a URL."""
+    md, _ = _converter(resolve)
+    return Markup(md.convert(text))
+
+
+def links_in(text: str) -> list[str]:
+    """Every link target Markdown would make of this text."""
+    md, links = _converter()
+    md.convert(text)
+    return links.found

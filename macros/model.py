@@ -1,0 +1,241 @@
+"""Typed, validated records of the site, indexed by id. Built once per build from data/*.yml."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Union
+
+from .problems import DataError
+from .validate import Schemas, read_documents, validate_documents
+
+Text = dict[str, str]  # {"nl": ..., "en": ...}
+Name = Union[str, Text]  # a proper name, the same in both languages or not
+Paragraphs = list[Text]
+
+
+@dataclass(frozen=True)
+class Source:
+    url: str
+    title: Name | None = None
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    number: int
+    page: str
+    title: Text
+    full_title: Text
+    working_group: Text
+    intro: Paragraphs
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    theme: str
+    kind: str  # numeric | qualitative | none
+    title: Text
+    explanation: Paragraphs
+    goal: Text | None = None
+    target_value: float | None = None
+    result_value: float | None = None
+    unit: str | None = None
+    comparison: str | None = None
+    target_note: Text | None = None
+    result_note: Text | None = None
+    status: str | None = None
+    status_reason: Text | None = None
+    result_items: list[Text] = field(default_factory=list)
+    result_parties: list[str] = field(default_factory=list)
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Activity:
+    id: str
+    target: str
+    title: Text
+    description: Paragraphs = field(default_factory=list)
+    date: str | None = None
+    link: str | None = None
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Project:
+    id: str
+    target: str
+    title: Text
+    status: str
+    description: Paragraphs
+    risk: Text | None = None
+    region: Text | None = None
+    partners: list[str] = field(default_factory=list)
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Party:
+    id: str
+    name: Name
+    kind: str
+    joined: str | None = None
+    joined_covenant_year: int | None = None
+    note: Text | None = None
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Regulation:
+    id: str
+    name: Name
+    target: str | None = None
+    abbreviation: str | None = None
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class OecdStep:
+    id: str
+    number: int
+    title: Text
+
+
+@dataclass(frozen=True)
+class Audience:
+    id: str
+    title: Text
+
+
+@dataclass(frozen=True)
+class Instrument:
+    id: str
+    title: Text
+    description: Paragraphs
+    oecd_steps: list[str]
+    audiences: list[str]
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: Text
+    body: Paragraphs
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    title: Text
+    intro: Paragraphs = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Chair:
+    name: Name
+    start: str | None = None
+    until: str | None = None
+
+
+@dataclass(frozen=True)
+class Covenant:
+    name: Text
+    full_name: Text
+    report: dict[str, Any]
+    period: dict[str, int]
+    signed: str
+    in_force: str
+    closed: str
+    secretariat: Text
+    intro: Paragraphs
+    chairs: list[Chair] = field(default_factory=list)
+    follow_up: Paragraphs = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+
+def _build(cls: type, raw: dict[str, Any]) -> Any:
+    """A record from its validated mapping; nested sources become Source objects."""
+    values = dict(raw)
+    if "source" in values:
+        values["source"] = Source(**values["source"])
+    if "sections" in values:
+        values["sections"] = [Section(**s) for s in values["sections"]]
+    if "sources" in values:
+        values["sources"] = [Source(**s) for s in values["sources"]]
+    names = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{k: v for k, v in values.items() if k in names})
+
+
+def _index(cls: type, records: list[dict[str, Any]]) -> dict[str, Any]:
+    return {r["id"]: _build(cls, r) for r in records}
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """All records of the site. Dicts keep the order of the data files."""
+
+    covenant: Covenant
+    themes: dict[str, Theme]
+    targets: dict[str, Target]
+    activities: dict[str, Activity]
+    projects: dict[str, Project]
+    parties: dict[str, Party]
+    regulations: dict[str, Regulation]
+    oecd_steps: dict[str, OecdStep]
+    audiences: dict[str, Audience]
+    instruments: dict[str, Instrument]
+    pages: dict[str, Page]
+    ui: dict[str, Text]
+
+    @cached_property
+    def targets_by_theme(self) -> dict[str, list[Target]]:
+        return {t: [x for x in self.targets.values() if x.theme == t] for t in self.themes}
+
+    @cached_property
+    def activities_by_target(self) -> dict[str, list[Activity]]:
+        return {t: [a for a in self.activities.values() if a.target == t] for t in self.targets}
+
+    @cached_property
+    def projects_by_target(self) -> dict[str, list[Project]]:
+        return {t: [p for p in self.projects.values() if p.target == t] for t in self.targets}
+
+    @cached_property
+    def regulations_by_target(self) -> dict[str, list[Regulation]]:
+        return {t: [r for r in self.regulations.values() if r.target == t] for t in self.targets}
+
+    def theme_of(self, record: Activity | Project) -> Theme:
+        return self.themes[self.targets[record.target].theme]
+
+
+def _covenant(raw: dict[str, Any]) -> Covenant:
+    chairs = [Chair(c["name"], c.get("from"), c.get("until")) for c in raw.get("chairs", [])]
+    return _build(Covenant, {**raw, "chairs": chairs})
+
+
+def load_site_data(data_dir: Path, schema_dir: Path, shown_dir: str = "data") -> SiteData:
+    """Read, validate and index all data; raise DataError listing every problem found."""
+    documents, problems = read_documents(data_dir, shown_dir)
+    problems += validate_documents(documents, Schemas.load(schema_dir))
+    if problems:
+        raise DataError(problems)
+    d = {stem: doc.data for stem, doc in documents.items()}
+    return SiteData(
+        covenant=_covenant(d["covenant"]),
+        themes=_index(Theme, d["themes"]["themes"]),
+        targets=_index(Target, d["targets"]["targets"]),
+        activities=_index(Activity, d["activities"]["activities"]),
+        projects=_index(Project, d["projects"]["projects"]),
+        parties=_index(Party, d["parties"]["parties"]),
+        regulations=_index(Regulation, d["regulations"]["regulations"]),
+        oecd_steps=_index(OecdStep, d["toolbox"]["oecd_steps"]),
+        audiences=_index(Audience, d["toolbox"]["audiences"]),
+        instruments=_index(Instrument, d["toolbox"]["instruments"]),
+        pages=_index(Page, d["pages"]["pages"]),
+        ui=dict(d["ui"]["strings"]),
+    )

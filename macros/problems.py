@@ -1,0 +1,42 @@
+"""Data problems an editor can act on: where (file:line:col), which record and field, what is wrong."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one data file."""
+
+    file: str
+    message: str
+    line: int | None = None  # 1-based, as editors count
+    column: int | None = None
+    record: str | None = None  # e.g. "target 'maturity-score'"
+    field: str | None = None  # dotted path inside the record, e.g. "title.en"
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        parts = [where]
+        if self.record:
+            parts.append(self.record)
+        if self.field:
+            parts.append(f"field '{self.field}'")
+        return ": ".join(parts) + f": {self.message}"
+
+
+class DataError(Exception):
+    """Raised with every problem found, so one run reports them all."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        head = f"The data has {count} problem{'s' if count != 1 else ''}; nothing was built:"
+        return "\n".join([head, *(f"  - {p}" for p in self.problems)])

@@ -1,0 +1,224 @@
+"""Pure render functions: records + language -> Markdown/HTML. No MkDocs in here.
+
+HTML comes from Jinja templates in macros/templates with autoescaping on, so data text is always
+escaped. Markdown (headings) goes through md_escape. Output HTML has no blank lines, so Markdown
+keeps each block intact.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .language import format_date, format_number, localize, translate
+from .links import page_url, relative_url
+from .markdown_text import render_markdown
+from .model import SiteData, Target, Text
+from .status import derive_status
+
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def md_escape(text: str) -> str:
+    """Text that Markdown shows as written: no HTML, no emphasis, no links."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What a render function needs: the data, the page's language and the page's own URL."""
+
+    data: SiteData
+    lang: str
+    page_url: str = ""
+
+    def t(self, key: str, **values: str) -> str:
+        """UI string `key`; `{name}` placeholders in it are filled from `values`."""
+        text = translate(self.data.ui, key, self.lang)
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
+
+    def text(self, value) -> str:
+        return localize(value, self.lang)
+
+    def markdown(self, value) -> Markup:
+        return render_markdown(self.text(value), resolve=self.link)
+
+    def paragraphs(self, values) -> Markup:
+        return Markup("").join(self.markdown(v) for v in values)
+
+    def number(self, value: float) -> str:
+        return format_number(value, self.lang)
+
+    def date(self, iso: str) -> str:
+        return format_date(iso, self.lang)
+
+    def url(self, src: str, anchor: str | None = None) -> str:
+        """Relative URL of docs/<src> in this language, e.g. ctx.url('parties.md', 'kasius')."""
+        url = relative_url(self.page_url, page_url(src, self.lang))
+        return f"{url}#{anchor}" if anchor else url
+
+    def link(self, href: str) -> str:
+        """A site-relative link written in data (parties.md#kasius) as a URL from this page."""
+        src, _, anchor = href.partition("#")
+        return self.url(src, anchor or None) if src.endswith(".md") else href
+
+    def status(self, target: Target):
+        return derive_status(target)
+
+    def value(self, target: Target, value: float) -> str:
+        """A number with its unit: '66%' or '14 bedrijven'."""
+        unit = self.t(f"unit.{target.unit}")
+        return f"{self.number(value)}{unit}" if target.unit == "percent" else f"{self.number(value)} {unit}"
+
+
+def render_html(template: str, ctx: RenderContext, **values) -> str:
+    """A template as one HTML block that Markdown leaves alone."""
+    out = _TEMPLATES.get_template(template).render(ctx=ctx, data=ctx.data, **values)
+    return _BLANK_LINES.sub("\n", out).strip()
+
+
+def heading(text: str, level: int = 2, anchor: str | None = None) -> str:
+    """A Markdown heading (so it is in the table of contents); `anchor` is a validated id."""
+    return f"{'#' * level} {md_escape(text)}" + (f" {{#{anchor}}}" if anchor else "")
+
+
+def blocks(*parts: str) -> str:
+    """Join Markdown blocks with blank lines between them."""
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+# --- building blocks ---------------------------------------------------------------------------
+
+def target_card(ctx: RenderContext, target_id: str) -> str:
+    return render_html("target_card.html", ctx, target=ctx.data.targets[target_id])
+
+
+def results_table(ctx: RenderContext) -> str:
+    return render_html("results_table.html", ctx, targets=list(ctx.data.targets.values()))
+
+
+def results_chart(ctx: RenderContext) -> str:
+    numeric = [t for t in ctx.data.targets.values() if t.kind == "numeric"]
+    return render_html("results_chart.html", ctx, targets=numeric)
+
+
+def theme_summaries(ctx: RenderContext) -> str:
+    return render_html("theme_summaries.html", ctx, themes=list(ctx.data.themes.values()))
+
+
+def covenant_facts(ctx: RenderContext) -> str:
+    return render_html("covenant_facts.html", ctx, covenant=ctx.data.covenant)
+
+
+def parties_summary(ctx: RenderContext) -> str:
+    return render_html("parties_summary.html", ctx, groups=_parties_by_kind(ctx.data))
+
+
+def parties_list(ctx: RenderContext) -> str:
+    parts = []
+    for kind, parties in _parties_by_kind(ctx.data):
+        parts += [heading(ctx.t(f"party_kind.{kind}"), 2, f"kind-{kind}"),
+                  render_html("parties_list.html", ctx, kind=kind, parties=parties)]
+    return blocks(*parts)
+
+
+def projects_list(ctx: RenderContext) -> str:
+    parts = []
+    for project in ctx.data.projects.values():
+        parts += [heading(ctx.text(project.title), 2, project.id), render_html("project_card.html", ctx, project=project)]
+    return blocks(*parts)
+
+
+def regulations_list(ctx: RenderContext, target_id: str | None = None) -> str:
+    regulations = [r for r in ctx.data.regulations.values() if target_id in (None, r.target)]
+    return render_html("regulations_list.html", ctx, regulations=regulations)
+
+
+def oecd_steps(ctx: RenderContext) -> str:
+    return render_html("oecd_steps.html", ctx, steps=list(ctx.data.oecd_steps.values()))
+
+
+def toolbox_list(ctx: RenderContext) -> str:
+    return render_html("toolbox_list.html", ctx, instruments=list(ctx.data.instruments.values()))
+
+
+def report_facts(ctx: RenderContext) -> str:
+    return render_html("report_facts.html", ctx, covenant=ctx.data.covenant)
+
+
+def covenant_intro(ctx: RenderContext) -> str:
+    return render_html("paragraphs.html", ctx, paragraphs=ctx.data.covenant.intro)
+
+
+def follow_up(ctx: RenderContext) -> str:
+    return render_html("paragraphs.html", ctx, paragraphs=ctx.data.covenant.follow_up)
+
+
+def sources_list(ctx: RenderContext) -> str:
+    return render_html("sources_list.html", ctx, sources=ctx.data.covenant.sources)
+
+
+def _parties_by_kind(data: SiteData) -> list[tuple[str, list]]:
+    kinds = dict.fromkeys(p.kind for p in data.parties.values())
+    return [(kind, [p for p in data.parties.values() if p.kind == kind]) for kind in kinds]
+
+
+# --- whole pages and page parts ----------------------------------------------------------------
+
+def page_title(ctx: RenderContext, page_id: str) -> str:
+    return heading(ctx.text(ctx.data.pages[page_id].title), 1)
+
+
+def page_intro(ctx: RenderContext, page_id: str) -> str:
+    page = ctx.data.pages[page_id]
+    return render_html("paragraphs.html", ctx, paragraphs=page.intro) if page.intro else ""
+
+
+def page_sections(ctx: RenderContext, page_id: str) -> str:
+    parts = []
+    for section in ctx.data.pages[page_id].sections:
+        parts += [heading(ctx.text(section.title)), render_html("paragraphs.html", ctx, paragraphs=section.body)]
+    return blocks(*parts)
+
+
+def theme_page(ctx: RenderContext, theme_id: str) -> str:
+    """Everything about one theme: intro, then each target with card, explanation, activities, projects."""
+    theme = ctx.data.themes[theme_id]
+    parts = [heading(ctx.text(theme.title), 1), render_html("theme_intro.html", ctx, theme=theme)]
+    for target in ctx.data.targets_by_theme[theme_id]:
+        parts += [heading(ctx.text(target.title)), target_card(ctx, target.id),
+                  render_html("paragraphs.html", ctx, paragraphs=target.explanation)]
+        activities = ctx.data.activities_by_target[target.id]
+        if activities:
+            parts += [heading(ctx.t("heading.activities"), 3),
+                      render_html("activities_list.html", ctx, activities=activities)]
+        projects = ctx.data.projects_by_target[target.id]
+        if projects:
+            parts += [heading(ctx.t("heading.projects"), 3),
+                      render_html("project_links.html", ctx, projects=projects)]
+        if ctx.data.regulations_by_target[target.id]:
+            parts += [heading(ctx.t("heading.regulations"), 3), regulations_list(ctx, target.id)]
+    return blocks(*parts)
+
+
+# What pages in docs/ may call, each as {{ name(args) }}; the glue passes the context.
+PAGE_MACROS = (
+    page_title, page_intro, page_sections, theme_page, target_card, results_table, results_chart,
+    theme_summaries, covenant_intro, covenant_facts, report_facts, follow_up, sources_list,
+    parties_summary, parties_list, projects_list, regulations_list, oecd_steps, toolbox_list,
+)

@@ -1,0 +1,301 @@
+"""Check every data file against its JSON Schema and the rules between files; collect all problems."""
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+from jsonschema.exceptions import best_match
+from referencing import Registry, Resource
+
+from .catalog import COLLECTIONS, DATA_FILES, REFERENCES, Collection, collection_named
+from .markdown_text import links_in
+from .problems import Problem
+from .yamlfile import YamlDocument, YamlFileError, mark_of, read_yaml
+
+
+@dataclass(frozen=True)
+class Schemas:
+    """The compiled validators, one per data file."""
+
+    validators: dict[str, Draft202012Validator]
+
+    @classmethod
+    def load(cls, schema_dir: Path) -> Schemas:
+        raw = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in schema_dir.glob("*.schema.json")}
+        registry = Registry().with_resources((name, Resource.from_contents(s)) for name, s in raw.items())
+        return cls({
+            stem: Draft202012Validator(raw[f"{stem}.schema.json"], registry=registry,
+                                       format_checker=FormatChecker())
+            for stem in DATA_FILES
+        })
+
+
+def read_documents(data_dir: Path, shown_dir: str = "data") -> tuple[dict[str, YamlDocument], list[Problem]]:
+    """Parse every data file; a file that cannot be parsed becomes a problem."""
+    documents: dict[str, YamlDocument] = {}
+    problems: list[Problem] = []
+    for stem in DATA_FILES:
+        try:
+            documents[stem] = read_yaml(data_dir / f"{stem}.yml", f"{shown_dir}/{stem}.yml")
+        except YamlFileError as err:
+            problems.append(err.problem)
+    return documents, problems
+
+
+# --- schema errors, in an editor's words --------------------------------------------------------
+
+_TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole number", "object": "a record (key: value lines)",
+               "array": "a list (lines starting with '- ')", "boolean": "true or false", "null": "nothing"}
+
+
+def _found(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (yes/no)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return "empty text" if not value.strip() else f"the text {shown!r}"
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    if isinstance(value, dict):
+        return "a record"
+    return type(value).__name__
+
+
+def _deepest(error: ValidationError) -> ValidationError:
+    """For oneOf/anyOf, the alternative that came closest, so the message is concrete."""
+    while error.validator in ("oneOf", "anyOf") and error.context:
+        error = best_match(error.context)
+    return error
+
+
+def _explain(error: ValidationError) -> tuple[str, str | None]:
+    """(message, extra field name) for one schema error."""
+    kind, value, schema = error.validator, error.instance, error.schema
+    hint = schema.get("description")
+    if kind == "required":
+        missing = next((m for m in error.validator_value if isinstance(value, dict) and m not in value), "?")
+        if missing in ("nl", "en"):
+            language = "Dutch" if missing == "nl" else "English"
+            return f"the {language} text ({missing}) is missing: every text needs both nl and en", missing
+        return "this required field is missing", missing
+    if kind == "additionalProperties":
+        known = list(schema.get("properties", {}))
+        extra = [k for k in value if k not in known] if isinstance(value, dict) else []
+        name = str(extra[0]) if extra else "?"
+        close = difflib.get_close_matches(name, known, n=1)
+        suggestion = f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(known)}"
+        return f"unknown field{suggestion}", name
+    if kind == "propertyNames":
+        return f"{_found(value)} is not a valid key here", None
+    if kind == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        return f"expected {' or '.join(_TYPE_WORDS.get(w, w) for w in wanted)}, found {_found(value)}", None
+    if kind in ("enum", "const"):
+        options = error.validator_value if kind == "enum" else [error.validator_value]
+        return f"expected one of {', '.join(map(str, options))}; found {_found(value)}", None
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        sign = {"minimum": "at least", "maximum": "at most", "exclusiveMinimum": "more than",
+                "exclusiveMaximum": "less than"}[kind]
+        return f"expected a number {sign} {error.validator_value}, found {_found(value)}", None
+    if kind in ("minLength", "pattern", "format", "maxLength"):
+        if schema.get("pattern") == "\\S" or (kind == "minLength" and error.validator_value == 1):
+            return f"expected text, found {_found(value)}", None
+        expected = hint or (f"text matching {schema.get('pattern')}" if kind == "pattern" else f"a valid {kind}")
+        expected = expected.rstrip(".")
+        return f"expected {expected[0].lower()}{expected[1:]}; found {_found(value)}", None
+    if kind == "minItems":
+        return f"expected at least {error.validator_value} item(s), found {_found(value)}", None
+    if kind == "minProperties":
+        return "expected at least one entry", None
+    if kind == "uniqueItems":
+        return "the same item is listed twice", None
+    if kind == "not":
+        forbidden = [r for alt in error.validator_value.get("anyOf", []) for r in alt.get("required", [])]
+        present = [f for f in forbidden if isinstance(value, dict) and f in value]
+        what = f"kind '{value.get('kind')}'" if isinstance(value, dict) and "kind" in value else "this record"
+        return f"field(s) {', '.join(present) or '?'} do not belong to a record of {what}", None
+    return error.message, None
+
+
+def _locate(collection: Collection, data: Any, path: list[Any]) -> tuple[str | None, list[Any]]:
+    """Which record a path points into (as a label) and the path inside that record."""
+    if collection.key is None:
+        return collection.label, path
+    if len(path) < 2:
+        return None, path
+    records = data.get(collection.key) if isinstance(data, dict) else None
+    index = path[1]
+    if isinstance(records, dict):  # keyed collection (ui strings)
+        return f"{collection.label} '{index}'", path[2:]
+    record = records[index] if isinstance(records, list) and isinstance(index, int) and index < len(records) else None
+    ident = record.get("id") if isinstance(record, dict) else None
+    label = f"{collection.label} '{ident}'" if isinstance(ident, str) else f"{collection.label} #{index + 1}"
+    return label, path[2:]
+
+
+def _field_name(path: list[Any], extra: str | None) -> str | None:
+    parts: list[str] = []
+    for step in [*path, *([extra] if extra else [])]:
+        if isinstance(step, int):
+            parts.append(f"[{step + 1}]")  # editors count from 1
+        else:
+            parts.append(("." if parts else "") + str(step))
+    return "".join(parts) or None
+
+
+def _collection_for(stem: str, path: list[Any]) -> Collection:
+    candidates = [c for c in COLLECTIONS if c.file == stem]
+    for candidate in candidates:
+        if candidate.key is not None and path and path[0] == candidate.key:
+            return candidate
+    return candidates[0] if len(candidates) == 1 else Collection(stem, None, stem)
+
+
+def schema_problems(stem: str, document: YamlDocument, validator: Draft202012Validator) -> list[Problem]:
+    problems = []
+    errors = sorted(validator.iter_errors(document.data), key=lambda e: [str(p) for p in e.absolute_path])
+    for error in errors:
+        error = _deepest(error)
+        path = list(error.absolute_path)
+        message, extra = _explain(error)
+        collection = _collection_for(stem, path)
+        record, inner = _locate(collection, document.data, path)
+        mark = mark_of(document.root, path, key=extra if error.validator == "additionalProperties" else None)
+        problems.append(Problem(
+            document.name, message,
+            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+            record=record, field=_field_name(inner, extra),
+        ))
+    return problems
+
+
+# --- rules between records and files ------------------------------------------------------------
+
+def _records(documents: dict[str, YamlDocument], collection: Collection) -> Iterator[tuple[int, dict]]:
+    document = documents.get(collection.file)
+    data = document.data if document else None
+    records = data.get(collection.key) if isinstance(data, dict) and collection.key else None
+    if isinstance(records, list):
+        for index, record in enumerate(records):
+            if isinstance(record, dict):
+                yield index, record
+
+
+def _problem_at(documents, collection: Collection, index: int, record: dict, field: str | None, message: str,
+                path_tail: list[Any] | None = None) -> Problem:
+    document = documents[collection.file]
+    path = [collection.key, index, *([field] if field else []), *(path_tail or [])]
+    mark = mark_of(document.root, path)
+    ident = record.get("id")
+    label = f"{collection.label} '{ident}'" if isinstance(ident, str) else f"{collection.label} #{index + 1}"
+    return Problem(document.name, message, line=mark.line + 1 if mark else None,
+                   column=mark.column + 1 if mark else None, record=label,
+                   field=_field_name([field, *(path_tail or [])], None) if field else None)
+
+
+def _ids(documents, collection: Collection) -> set[str]:
+    return {r["id"] for _, r in _records(documents, collection) if isinstance(r.get("id"), str)}
+
+
+def duplicate_id_problems(documents) -> list[Problem]:
+    problems = []
+    for collection in COLLECTIONS:
+        seen: dict[str, int] = {}
+        for index, record in _records(documents, collection):
+            ident = record.get("id")
+            if not isinstance(ident, str):
+                continue
+            if ident in seen:
+                problems.append(_problem_at(documents, collection, index, record, "id",
+                                            f"the id '{ident}' is already used by {collection.label} "
+                                            f"#{seen[ident] + 1}; ids must be unique"))
+            else:
+                seen[ident] = index
+    return problems
+
+
+def reference_problems(documents) -> list[Problem]:
+    problems = []
+    for ref in REFERENCES:
+        source, target = collection_named(ref.source), collection_named(ref.target)
+        known = _ids(documents, target)
+        for index, record in _records(documents, source):
+            value = record.get(ref.field)
+            values = value if isinstance(value, list) else [value] if value is not None else []
+            for position, ident in enumerate(values):
+                if isinstance(ident, str) and ident not in known:
+                    close = difflib.get_close_matches(ident, sorted(known), n=1)
+                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    tail = [position] if isinstance(value, list) else None
+                    problems.append(_problem_at(
+                        documents, source, index, record, ref.field,
+                        f"unknown {target.label} '{ident}' (not in {documents[target.file].name}){hint}", tail))
+    return problems
+
+
+def count_problems(documents) -> list[Problem]:
+    """A target that lists its results (named parties or items) must list as many as its result_value."""
+    problems = []
+    targets = collection_named("targets")
+    for index, record in _records(documents, targets):
+        result = record.get("result_value")
+        for field in ("result_parties", "result_items"):
+            listed = record.get(field)
+            if isinstance(listed, list) and isinstance(result, (int, float)) and not isinstance(result, bool) \
+                    and len(listed) != result:
+                problems.append(_problem_at(documents, targets, index, record, field,
+                                            f"lists {len(listed)} item(s) but result_value is {result}"))
+    return problems
+
+
+def _strings(value: Any, path: list[Any]) -> Iterator[tuple[list[Any], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, [*path, key])
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, [*path, index])
+
+
+def link_problems(documents) -> list[Problem]:
+    """Markdown links in any text may only go to https:, mailto: or a page of this site."""
+    from .markdown_text import is_safe_link
+
+    problems = []
+    for stem, document in documents.items():
+        for path, text in _strings(document.data, []):
+            if "](" not in text and "<" not in text and "]:" not in text:
+                continue
+            for href in links_in(text):
+                if not is_safe_link(href):
+                    collection = _collection_for(stem, path)
+                    record, inner = _locate(collection, document.data, path)
+                    mark = mark_of(document.root, path)
+                    problems.append(Problem(
+                        document.name, f"the link '{href}' is not allowed: use https://, mailto: or a page "
+                                       "of this site such as parties.md",
+                        line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+                        record=record, field=_field_name(inner, None)))
+    return problems
+
+
+def validate_documents(documents: dict[str, YamlDocument], schemas: Schemas) -> list[Problem]:
+    problems: list[Problem] = []
+    for stem, document in documents.items():
+        problems += schema_problems(stem, document, schemas.validators[stem])
+    problems += duplicate_id_problems(documents)
+    problems += reference_problems(documents)
+    problems += count_problems(documents)
+    problems += link_problems(documents)
+    return problems
