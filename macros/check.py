@@ -1,0 +1,30 @@
+"""`python -m macros.check`: validate data/*.yml alone (no site build). Exit 1 listing every problem."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .model import load_site_data
+from .problems import DataError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (holds data/ and schemas/)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        data = load_site_data(args.root / "data", args.root / "schemas")
+    except DataError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    took = time.perf_counter() - started
+    print(f"Data OK: {len(data.themes)} themes, {len(data.targets)} targets, {len(data.activities)} activities, "
+          f"{len(data.projects)} projects, {len(data.parties)} parties ({took:.2f} s).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Command-line tools for people who build and publish the site."""
