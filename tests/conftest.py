@@ -1,0 +1,62 @@
+"""Shared fixtures: the project's data, copies of the project to break, and a built site."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.model import SiteData, load_site_data
+from tests.sitetext import Site
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "schemas", "macros", "overrides")
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of everything a build reads, to change without touching the real project."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+
+
+def mkdocs_build(project: Path, site_dir: Path, tool: str = "mkdocs") -> subprocess.CompletedProcess:
+    return run([sys.executable, "-m", tool, "build", "--strict", "--site-dir", str(site_dir)], project)
+
+
+@pytest.fixture(scope="session")
+def site_data() -> SiteData:
+    return load_site_data(ROOT / "data", ROOT / "schemas")
+
+
+@pytest.fixture(scope="session")
+def build_result(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
+    """The real project, built once per test run with `mkdocs build --strict`."""
+    site_dir = tmp_path_factory.mktemp("site")
+    return mkdocs_build(ROOT, site_dir), site_dir
+
+
+@pytest.fixture(scope="session")
+def site(build_result) -> Site:
+    result, site_dir = build_result
+    assert result.returncode == 0, result.stderr[-3000:]
+    return Site(site_dir, result.stderr)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A fresh copy of the project in a temporary folder."""
+    return copy_project(tmp_path / "project")

@@ -1,0 +1,224 @@
+"""The built site, both languages: complete, twinned, self-contained. Facts are checked against the
+source text (../shared/source), not against data/, so a wrong number in data/ fails here."""
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import ROOT, mkdocs_build
+
+EXPECTED_PAGES = [
+    "index.html", "themes/due-diligence/index.html", "themes/secondary-materials/index.html",
+    "themes/collective-action/index.html", "results/index.html", "projects/index.html",
+    "parties/index.html", "toolbox/index.html", "about/index.html", "privacy/index.html",
+]
+
+COLLECTIVE_DD_NL = ("Voor het thema ‘collectieve due diligence’ zijn geen specifieke doelstellingen "
+                    "vastgesteld")
+COLLECTIVE_DD_EN = "No specific targets were set for the theme ‘collective due diligence’"
+
+
+def test_build_is_strict_and_has_no_warnings(build_result):
+    result, _ = build_result
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "WARNING" not in result.stderr
+    assert "ERROR" not in result.stderr
+
+
+def test_properdocs_builds_the_same_config(tmp_path):
+    result = mkdocs_build(ROOT, tmp_path / "site", tool="properdocs")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (tmp_path / "site" / "en" / "results" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_expected_page_exists_in_each_language(site, lang):
+    prefix = "" if lang == "nl" else "en/"
+    built = sorted(p.path for p in site.pages(lang))
+    assert built == sorted(prefix + p for p in EXPECTED_PAGES)
+
+
+def test_every_page_has_its_twin_in_the_other_language(site):
+    dutch = {p.path for p in site.pages("nl")}
+    english = {p.path.removeprefix("en/") for p in site.pages("en")}
+    assert dutch == english
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_html_lang_is_the_page_language(site, lang):
+    for page in site.pages(lang):
+        assert page.lang == lang, page.path
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_pages_link_their_twin_with_hreflang(site, lang):
+    for page in site.pages(lang):
+        alternates = dict(re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="(nl|en)"', page.html))
+        assert set(alternates.values()) == {"nl", "en"}, page.path
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_english_and_dutch_titles_differ_where_the_language_differs(site, lang):
+    titles = {p.path: re.search(r"<title>([^<]*)</title>", p.html).group(1) for p in site.pages(lang)}
+    assert titles[("" if lang == "nl" else "en/") + "parties/index.html"].startswith(
+        {"nl": "Partijen", "en": "Parties"}[lang])
+
+
+# --- the facts of the source, in both languages -------------------------------------------------
+
+TARGET_ROWS = {
+    # target id: (nl target, nl result, en target, en result) as shown in the results table
+    "maturity-score": ("minimaal 80%", "66%", "at least 80%", "66%"),
+    "secondary-newcomers": ("minimaal 3 bedrijven", "3 bedrijven", "at least 3 companies", "3 companies"),
+    "collective-risks": ("minimaal 2 risico’s", "2 risico’s", "at least 2 risks", "2 risks"),
+    "signatories": ("minimaal 50 bedrijven", "14 bedrijven", "at least 50 companies", "14 companies"),
+}
+STATUS = {"maturity-score": ("Niet behaald", "Not achieved"), "secondary-newcomers": ("Behaald", "Achieved"),
+          "collective-risks": ("Behaald", "Achieved"), "signatories": ("Niet behaald", "Not achieved")}
+
+
+def _results_row(site, lang: str, target_id: str) -> str:
+    page = site.page(("" if lang == "nl" else "en/") + "results/index.html")
+    row = re.search(rf'<tr>(?:(?!</tr>).)*#target-{target_id}"(?:(?!</tr>).)*</tr>', page.html, re.S)
+    assert row, f"no results row for {target_id}"
+    return re.sub(r"<[^>]+>", " ", row.group(0))
+
+
+@pytest.mark.parametrize("target_id", TARGET_ROWS)
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_results_table_shows_target_result_and_status(site, lang, target_id):
+    nl_target, nl_result, en_target, en_result = TARGET_ROWS[target_id]
+    target, result = (nl_target, nl_result) if lang == "nl" else (en_target, en_result)
+    row = re.sub(r"\s+", " ", _results_row(site, lang, target_id))
+    assert target in row and result in row
+    assert STATUS[target_id][0 if lang == "nl" else 1] in row
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_three_recyclers_that_joined_are_named(site, lang):
+    text = site.page(("" if lang == "nl" else "en/") + "themes/secondary-materials/index.html").flat_text
+    for name in ("Krommenhoek Metals", "A&M Recycling", "Raak Metals"):
+        assert name in text
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("nl", "Aan het einde van jaar 5 hebben 14 bedrijven het convenant ondertekend."),
+    ("en", "At the end of year 5, 14 companies had signed the covenant."),
+])
+def test_the_signatory_count_is_stated(site, lang, sentence):
+    assert sentence in site.page(("" if lang == "nl" else "en/") + "themes/collective-action/index.html").flat_text
+
+
+@pytest.mark.parametrize("lang, paragraph", [("nl", COLLECTIVE_DD_NL), ("en", COLLECTIVE_DD_EN)])
+def test_collective_due_diligence_paragraph_is_on_no_page_twice(site, lang, paragraph):
+    counts = {p.path: p.flat_text.count(paragraph) for p in site.pages(lang)}
+    assert max(counts.values()) == 1, counts
+    assert sum(counts.values()) == 1, counts  # and said once on the whole site
+
+
+def _source_sentences() -> list[str]:
+    text = (ROOT.parent / "shared" / "source" / "000_bc5ecc58b92ffe44.txt").read_text(encoding="utf-8")
+    sentences: list[str] = []
+    for paragraph in text.split("\n"):
+        paragraph = re.sub(r"\s+", " ", paragraph.replace("•", "")).strip()
+        for sentence in re.split(r"(?<=[.:])\s+(?=[A-Z‘])", paragraph):
+            if sentence and sentence not in sentences:
+                sentences.append(sentence)
+    return sentences
+
+
+# Source sentences the site deliberately splits (a label becomes a heading, a number a figure):
+# each maps to the pieces that must all be on the Dutch site.
+SPLIT_SENTENCES = {
+    "Juni 2024": ["juni 2024"],
+    "De gemiddelde score van bedrijven die sinds de ondertekening van het Metaalconvenant in 2019 partij zijn is "
+    "66%, hiermee is de doelstelling van 80% gemiddeld genomen niet behaald.": [
+        "De gemiddelde score van bedrijven die sinds de ondertekening van het Metaalconvenant in 2019 partij zijn "
+        "is 66%", "hiermee is de doelstelling van 80% gemiddeld genomen niet behaald"],
+    "Er zijn twee collectieve risico’s geïdentificeerd (gezondheid en veiligheid en milieurisico’s op het gebied "
+    "van water).": ["Er zijn twee collectieve risico’s geïdentificeerd", "gezondheid en veiligheid",
+                    "milieurisico’s op het gebied van water"],
+}
+LABELS = ("Individuele due diligence: ", "Collectieve due diligence: ", "Collectieve actie: ", "Opschaling: ")
+
+
+@pytest.mark.parametrize("sentence", _source_sentences())
+def test_every_source_sentence_is_on_the_dutch_site(site, sentence):
+    text = site.text("nl").lower()
+    for label in LABELS:  # "Label: de doelstelling ..." is shown as a heading and its sentence
+        sentence = sentence.removeprefix(label)
+    for piece in SPLIT_SENTENCES.get(sentence, [sentence]):
+        assert piece.lower() in text
+
+
+def test_every_number_of_the_source_is_on_the_english_site(site):
+    source = " ".join(_source_sentences())
+    numbers = set(re.findall(r"\d+(?:\.\d+)?%?", source))
+    english = site.text("en")
+    missing = {n for n in numbers if not re.search(rf"(?<![\d.]){re.escape(n)}(?![\d])", english)}
+    assert not missing
+
+
+# --- nothing from other hosts -------------------------------------------------------------------
+
+def _is_foreign(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return bool(parts.netloc) or url.strip().startswith("//")
+
+
+def test_no_link_script_or_img_loads_from_another_host(site):
+    offenders = []
+    for page in [*site.pages(), site.page("404.html")]:
+        for tag, attribute, url in page.urls:
+            if tag in ("link", "script", "img", "iframe", "source", "video", "audio", "embed", "object") \
+                    and not (tag == "link" and attribute == "href" and _rel_is_navigation(page.html, url)):
+                if _is_foreign(url):
+                    offenders.append((page.path, tag, url))
+    assert not offenders
+
+
+def _rel_is_navigation(html: str, url: str) -> bool:
+    """<link rel="alternate|canonical"> names a page; it loads nothing."""
+    match = re.search(rf'<link rel="(alternate|canonical)"[^>]*href="{re.escape(url)}"', html)
+    return match is not None
+
+
+def test_no_css_url_points_to_another_host(site):
+    offenders = []
+    for css in site.root.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css.read_text(encoding="utf-8")):
+            if _is_foreign(url) and not url.startswith("data:"):
+                offenders.append((css.name, url))
+    for page in site.pages():
+        for style in page.styles:
+            offenders += [(page.path, u) for u in re.findall(r"url\(\s*['\"]?([^'\")]+)", style) if _is_foreign(u)]
+    assert not offenders
+
+
+def test_no_google_fonts(site):
+    for page in site.pages():
+        assert "fonts.googleapis.com" not in page.html and "fonts.gstatic.com" not in page.html, page.path
+
+
+def test_every_link_within_the_site_resolves(site):
+    broken = []
+    for page in site.pages():
+        base = PurePosixPath(page.path).parent
+        for tag, attribute, url in page.urls:
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc or not parts.path or url.startswith(("mailto:", "#")):
+                continue
+            # root-absolute links (static-i18n's home page language links) resolve from the site root
+            path = parts.path.lstrip("/") if parts.path.startswith("/") else (base / parts.path).as_posix()
+            target = site.root / path
+            resolved = target.resolve()
+            if not (resolved.is_file() or (resolved / "index.html").is_file()):
+                broken.append((page.path, url))
+            elif parts.fragment and (resolved / "index.html").is_file():
+                html = (resolved / "index.html").read_text(encoding="utf-8")
+                if f'id="{parts.fragment}"' not in html:
+                    broken.append((page.path, url))
+    assert not broken
