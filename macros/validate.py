@@ -227,6 +227,8 @@ def reference_problems(documents) -> list[Problem]:
     problems = []
     for ref in REFERENCES:
         source, target = collection_named(ref.source), collection_named(ref.target)
+        if target.file not in documents:  # unreadable: already reported; its ids are unknown, not wrong
+            continue
         known = _ids(documents, target)
         for index, record in _records(documents, source):
             value = record.get(ref.field)
@@ -298,4 +300,4 @@ def validate_documents(documents: dict[str, YamlDocument], schemas: Schemas) -> 
     problems += reference_problems(documents)
     problems += count_problems(documents)
     problems += link_problems(documents)
-    return problems
+    return list(dict.fromkeys(problems))  # one schema rule broken two ways reads as one problem

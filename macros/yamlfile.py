@@ -76,15 +76,37 @@ def _refuse_tabs_and_aliases(name: str, text: str) -> None:
                 raise _fail(name, "anchors and aliases (& and *) are not allowed in data files; "
                             "write the value out in full", token.start_mark)
     except yaml.MarkedYAMLError as err:
-        raise _syntax_error(name, err) from None
+        raise _syntax_error(name, err, text) from None
 
 
-def _syntax_error(name: str, err: yaml.MarkedYAMLError) -> YamlFileError:
+def _unclosed_quote_line(text: str, last_line: int) -> int | None:
+    """0-based number of the last line up to `last_line` with an odd number of double quotes."""
+    lines = text.splitlines()[: last_line + 1]
+    for number in range(len(lines) - 1, -1, -1):
+        line = lines[number]
+        if line.lstrip().startswith("#"):
+            continue
+        if (line.count('"') - line.count('\\"')) % 2 == 1:
+            return number
+    return None
+
+
+def _syntax_error(name: str, err: yaml.MarkedYAMLError, text: str = "") -> YamlFileError:
     mark = err.problem_mark or err.context_mark
+    unclosed = _unclosed_quote_line(text, mark.line) if mark is not None and text else None
+    if unclosed is not None:
+        return _fail(name, f"YAML syntax error: this line opens a quote (\") that is not closed on the same "
+                           f"line; the parser stopped at line {mark.line + 1}", yaml.Mark(name, 0, unclosed, 0, None, None))
+    start = err.context_mark
+    if start is not None and "quoted scalar" in (err.context or ""):
+        # The parser only notices an unclosed quote much later; point at where the text starts.
+        return _fail(name, f"YAML syntax error: the text in quotes that starts on line {start.line + 1} "
+                           "is not closed (add the closing quote)", start)
     what = err.problem or "invalid YAML"
-    if err.context:
-        what = f"{err.context}, {what}"
-    return _fail(name, f"YAML syntax error: {what} (check indentation, quotes and colons)", mark)
+    hint = ""
+    if start is not None and mark is not None and start.line != mark.line:
+        hint = f"; the block it belongs to starts on line {start.line + 1}"
+    return _fail(name, f"YAML syntax error: {what}{hint} (check indentation, quotes and colons)", mark)
 
 
 def _refuse_duplicate_keys(name: str, node: yaml.Node) -> None:
@@ -127,7 +149,7 @@ def read_yaml(path: Path, name: str | None = None) -> YamlDocument:
         _refuse_duplicate_keys(name, root)
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as err:
-        raise _syntax_error(name, err) from None
+        raise _syntax_error(name, err, text) from None
     except yaml.YAMLError as err:
         raise YamlFileError(Problem(name, f"YAML error: {err}")) from None
     finally:

@@ -1,0 +1,175 @@
+"""Bad data: every mistake an editor can make gives one clear message (file:line:column, record,
+field, expected, found), all problems at once, exit 1, no traceback, and nothing is built."""
+from __future__ import annotations
+
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from macros.model import load_site_data
+from tests.conftest import ROOT, run
+
+BAD_DATA = Path(__file__).parent / "bad_data"
+
+
+@dataclass(frozen=True)
+class Case:
+    """Replace the first `old` outside comments in data/<file> by `new`. The message must name the
+    line of `old` (or of `at`, searched in the changed file) and contain every phrase in `says`."""
+
+    file: str
+    old: str
+    new: str | bytes
+    says: tuple[str, ...]  # words the message must contain (record, field, expected, found)
+    at: str | None = None
+
+
+CASES = {
+    "yaml syntax error": Case("targets.yml", '    kind: "numeric"', '    kind: "numeric" x',
+                              ("YAML syntax error", "check indentation, quotes and colons")),
+    "unclosed quote": Case("targets.yml", '    kind: "numeric"\n', '    kind: "numeric\n',
+                           ("YAML syntax error", "is not closed")),
+    "wrong indentation": Case("targets.yml", '    kind: "numeric"', '   kind: "numeric"',
+                              ("YAML syntax error",)),
+    "tab indentation": Case("targets.yml", '    kind: "numeric"', '\tkind: "numeric"', ("tab", "indentation")),
+    "text where a number belongs": Case("targets.yml", "    result_value: 66", '    result_value: "66%"',
+                                        ("target 'maturity-score'", "field 'result_value'", "expected a number",
+                                         "'66%'")),
+    "missing required field": Case("targets.yml", '    unit: "percent"\n', "",
+                                   ("target 'maturity-score'", "field 'unit'", "missing"), at='  - id: "maturity-score"'),
+    "missing translation": Case("ui.yml", 'status.achieved: {nl: "Behaald", en: "Achieved"}',
+                                'status.achieved: {nl: "Behaald"}',
+                                ("UI string 'status.achieved'", "field 'en'", "English text (en) is missing")),
+    "empty translation": Case("ui.yml", 'status.achieved: {nl: "Behaald", en: "Achieved"}',
+                              'status.achieved: {nl: "Behaald", en: ""}',
+                              ("UI string 'status.achieved'", "field 'en'", "expected text, found empty text")),
+    "blank translation": Case("ui.yml", 'status.achieved: {nl: "Behaald", en: "Achieved"}',
+                              'status.achieved: {nl: "  ", en: "Achieved"}', ("field 'nl'", "found empty text")),
+    "unknown field (typo)": Case("targets.yml", '    unit: "percent"', '    unit: "percent"\n    titel: "x"',
+                                 ("target 'maturity-score'", "field 'titel'", "unknown field", "did you mean 'title'"), at='    titel: "x"'),
+    "unknown theme": Case("targets.yml", '    theme: "due-diligence"', '    theme: "due-dilligence"',
+                          ("target 'maturity-score'", "field 'theme'", "unknown theme 'due-dilligence'",
+                           "did you mean 'due-diligence'")),
+    "unknown target": Case("activities.yml", '    target: "collective-due-diligence"', '    target: "collective-dd"',
+                           ("activity 'knowledge-sessions'", "field 'target'", "unknown target 'collective-dd'")),
+    "unknown party": Case("targets.yml", '"krommenhoek-metals", ', '"krommenhoek", ',
+                          ("target 'secondary-newcomers'", "field 'result_parties[1]'", "unknown party 'krommenhoek'")),
+    "unknown OECD step": Case("toolbox.yml", '    oecd_steps: ["step-1"]', '    oecd_steps: ["step-7"]',
+                              ("instrument 'model-rbc-policy'", "field 'oecd_steps[1]'", "unknown OECD step 'step-7'")),
+    "unknown audience": Case("toolbox.yml", '    audiences: ["companies"]', '    audiences: ["recyclers"]',
+                             ("instrument 'model-rbc-policy'", "field 'audiences[1]'", "unknown audience 'recyclers'")),
+    "duplicate id": Case("parties.yml", '  - id: "kasius"', '  - id: "gooimeer"',
+                         ("party 'gooimeer'", "field 'id'", "already used")),
+    "duplicate key": Case("targets.yml", '    kind: "numeric"\n', '    kind: "numeric"\n    kind: "none"\n',
+                          ("'kind' appears twice",), at='    kind: "none"'),
+    "percentage above 100": Case("targets.yml", "    result_value: 66", "    result_value: 166",
+                                 ("target 'maturity-score'", "field 'result_value'", "at most 100", "166")),
+    "negative count": Case("targets.yml", "    result_value: 14", "    result_value: -14",
+                           ("target 'signatories'", "field 'result_value'", "at least 0", "-14")),
+    "not a date": Case("parties.yml", '    joined: "2023-08-01"', '    joined: "2023-02-30"',
+                       ("party 'kasius'", "field 'joined'", "expected a date as YYYY-MM-DD", "'2023-02-30'")),
+    "not UTF-8": Case("parties.yml", '    name: "Gooimeer"', b'    name: "Gooim\xe9er"', ("not UTF-8",)),
+    "javascript link": Case("pages.yml", "Zie ook het thema", "Zie [dit](javascript:alert(1)) ook het thema",
+                            ("page 'projects'", "field 'intro[1].nl'", "'javascript:alert(1)' is not allowed")),
+    "result count does not match the named parties": Case(
+        "targets.yml", "    result_value: 3", "    result_value: 4",
+        ("target 'secondary-newcomers'", "field 'result_parties'", "lists 3 item(s) but result_value is 4"), at="    result_parties:"),
+    "field of another kind of target": Case("targets.yml", '    comparison: "at_least"\n',
+                                            '    comparison: "at_least"\n    status: "achieved"\n',
+                                            ("target 'maturity-score'", "status do not belong", "kind 'numeric'"), at='  - id: "maturity-score"'),
+}
+
+
+def _find_outside_comments(raw: bytes, text: bytes) -> int:
+    """Offset of the first `text` on a line that is not a comment (data files open with templates)."""
+    position = raw.find(text)
+    while position >= 0:
+        line_start = raw.rfind(b"\n", 0, position) + 1
+        if not raw[line_start:position].lstrip().startswith(b"#"):
+            return position
+        position = raw.find(text, position + 1)
+    raise AssertionError(f"{text!r} not found in the data")
+
+
+def break_data(tmp_path: Path, case: Case) -> tuple[Path, int]:
+    """A copy of data/ and schemas/ with one mistake; returns the root and the 1-based line to report."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
+    path = tmp_path / "data" / case.file
+    raw = path.read_bytes()
+    position = _find_outside_comments(raw, case.old.encode())
+    new = case.new if isinstance(case.new, bytes) else case.new.encode()
+    changed = raw[:position] + new + raw[position + len(case.old.encode()):]
+    path.write_bytes(changed)
+    if case.at is not None:
+        position = _find_outside_comments(changed, case.at.encode())
+    return tmp_path, changed[:position].count(b"\n") + 1
+
+
+def check(root: Path):
+    return run([sys.executable, "-m", "macros.check", "--root", str(root)], ROOT)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_bad_data_gives_a_clear_located_message(tmp_path, name):
+    case = CASES[name]
+    root, line = break_data(tmp_path, case)
+    result = check(root)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert f"data/{case.file}:{line}:" in result.stderr, result.stderr
+    for words in case.says:
+        assert words in result.stderr, result.stderr
+
+
+def test_the_real_data_passes_the_check():
+    result = check(ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "Data OK" in result.stdout
+
+
+def test_several_problems_are_all_reported_in_one_run(tmp_path):
+    root, _ = break_data(tmp_path, CASES["unknown theme"])
+    ui = root / "data" / "ui.yml"
+    ui.write_text(ui.read_text(encoding="utf-8").replace('en: "Achieved"', 'en: ""'), encoding="utf-8")
+    result = check(root)
+    assert "The data has 2 problems" in result.stderr
+    assert "unknown theme" in result.stderr and "found empty text" in result.stderr
+
+
+@pytest.mark.parametrize("content, says", [(b"", "the file is empty"), (b"# only a comment\n", "no data")])
+def test_an_empty_data_file_is_an_error(tmp_path, content, says):
+    root, _ = break_data(tmp_path, Case("regulations.yml", "regulations:", "regulations:", ()))
+    (root / "data" / "regulations.yml").write_bytes(content)
+    result = check(root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "data/regulations.yml: " in result.stderr and says in result.stderr
+
+
+def test_a_missing_data_file_is_an_error(tmp_path):
+    root, _ = break_data(tmp_path, Case("regulations.yml", "regulations:", "regulations:", ()))
+    (root / "data" / "regulations.yml").unlink()
+    result = check(root)
+    assert result.returncode == 1
+    assert "data/regulations.yml: the file is missing" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_yaml_bomb_is_refused_quickly(tmp_path):
+    root, _ = break_data(tmp_path, Case("pages.yml", "pages:", "pages:", ()))
+    shutil.copy(BAD_DATA / "yaml_bomb.yml", root / "data" / "pages.yml")
+    result = check(root)  # run() has a timeout: a hang fails the test
+    assert result.returncode == 1
+    assert "data/pages.yml:4:" in result.stderr
+    assert "anchors and aliases" in result.stderr
+
+
+def test_data_errors_raise_one_exception_listing_all_problems(tmp_path):
+    root, _ = break_data(tmp_path, CASES["negative count"])
+    with pytest.raises(Exception) as caught:
+        load_site_data(root / "data", root / "schemas")
+    assert type(caught.value).__name__ == "DataError"
+    assert len(caught.value.problems) == 1

@@ -1,0 +1,130 @@
+"""Render functions: escaping, languages, numbers, links, UI strings."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.language import UnknownString, format_number, translate
+from macros.links import page_url, relative_url
+from macros.render import RenderContext, heading, md_escape, results_chart, results_table, target_card, theme_page
+
+SCRIPT = "<script>alert(1)</script>"
+
+
+def with_target_title(site_data, target_id: str, title: dict):
+    targets = dict(site_data.targets)
+    targets[target_id] = dataclasses.replace(targets[target_id], title=title)
+    return dataclasses.replace(site_data, targets=targets)
+
+
+def test_target_card_escapes_html_in_data(site_data):
+    targets = dict(site_data.targets)
+    targets["signatories"] = dataclasses.replace(
+        targets["signatories"], goal={"nl": SCRIPT, "en": SCRIPT}, result_note={"nl": '"><img src=x onerror=alert(1)>', "en": "x"})
+    data = dataclasses.replace(site_data, targets=targets)
+    html = target_card(RenderContext(data, "nl"), "signatories")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_headings_from_data_are_escaped_for_markdown():
+    assert heading("<b>A&M</b> *x*", 2) == "## &lt;b&gt;A&amp;M&lt;/b&gt; \\*x\\*"
+
+
+def test_md_escape_leaves_jinja_syntax_inert():
+    assert "{{" not in md_escape("{{ 7*7 }}")
+
+
+def test_theme_page_heading_escapes_target_title(site_data):
+    data = with_target_title(site_data, "signatories", {"nl": SCRIPT, "en": SCRIPT})
+    page = theme_page(RenderContext(data, "en"), "collective-action")
+    assert "<script>" not in page
+
+
+def test_markdown_fields_show_raw_html_as_text_and_drop_javascript_links(site_data):
+    targets = dict(site_data.targets)
+    evil = {"nl": f"{SCRIPT} [klik](javascript:alert(1)) [ok](parties.md#kasius)", "en": "x"}
+    targets["signatories"] = dataclasses.replace(targets["signatories"], explanation=[evil])
+    data = dataclasses.replace(site_data, targets=targets)
+    page = theme_page(RenderContext(data, "nl", "themes/collective-action/"), "collective-action")
+    assert "<script>" not in page and "javascript:" not in page
+    assert '<a href="../../parties/#kasius">ok</a>' in page
+
+
+def test_same_card_in_both_languages_shows_the_same_numbers(site_data):
+    def numbers(html):
+        return re.findall(r"\d+(?:[.,]\d+)?", re.sub(r"<[^>]+>", " ", html))
+    for target_id in ("maturity-score", "signatories", "secondary-newcomers", "collective-risks"):
+        nl = numbers(target_card(RenderContext(site_data, "nl"), target_id).replace(",", "."))
+        en = numbers(target_card(RenderContext(site_data, "en"), target_id))
+        assert sorted(nl) == sorted(en), target_id
+
+
+def test_results_table_has_a_row_per_target(site_data):
+    html = results_table(RenderContext(site_data, "en"))
+    assert html.count("<tr>") == len(site_data.targets) + 1  # header row
+
+
+def test_chart_has_a_text_alternative_with_every_numeric_result(site_data):
+    html = results_chart(RenderContext(site_data, "nl"))
+    assert 'role="img"' in html and "aria-labelledby" in html
+    desc = re.search(r"<desc[^>]*>(.*?)</desc>", html, re.S).group(1)
+    for figure in ("66%", "80%", "14 bedrijven", "50 bedrijven"):
+        assert figure in desc
+
+
+def test_numbers_use_the_decimal_mark_of_the_language():
+    assert (format_number(82.5, "nl"), format_number(82.5, "en")) == ("82,5", "82.5")
+
+
+def test_ui_string_falls_back_to_dutch():
+    assert translate({"a.b": {"nl": "Hallo", "en": ""}}, "a.b", "en") == "Hallo"
+
+
+def test_unknown_ui_string_stops_the_build():
+    with pytest.raises(UnknownString):
+        translate({}, "status.missing", "nl")
+
+
+@pytest.mark.parametrize("from_url, src, lang, expected", [
+    ("", "parties.md", "nl", "parties/"),
+    ("en/", "parties.md", "en", "parties/"),
+    ("en/themes/due-diligence/", "index.md", "en", "../../"),
+    ("themes/due-diligence/", "themes/collective-action.md", "nl", "../collective-action/"),
+    ("en/parties/", "parties.md", "en", "./"),
+])
+def test_links_between_pages_stay_in_the_page_language(from_url, src, lang, expected):
+    assert relative_url(from_url, page_url(src, lang)) == expected
+
+
+def _keys_used_in_templates() -> set[str]:
+    templates = Path(__file__).parent.parent / "macros" / "templates"
+    keys = set()
+    for code in [*templates.glob("*.html"), templates.parent / "render.py"]:
+        keys |= set(re.findall(r"""ctx\.t\(\s*["']([a-z0-9_.-]+)["']""", code.read_text()))
+    for md in (Path(__file__).parent.parent / "docs").rglob("*.md"):
+        keys |= set(re.findall(r"""(?:heading|t)\(\s*["']([a-z0-9_.-]+)["']""", md.read_text()))
+    return {k for k in keys if not k.endswith(".")}  # "status." ~ key: covered by the enums
+
+
+def _keys_for_enums() -> set[str]:
+    schemas = Path(__file__).parent.parent / "schemas"
+    targets = json.loads((schemas / "targets.schema.json").read_text())["properties"]["targets"]["items"]["properties"]
+    projects = json.loads((schemas / "projects.schema.json").read_text())["properties"]["projects"]["items"]["properties"]
+    parties = json.loads((schemas / "parties.schema.json").read_text())["properties"]["parties"]["items"]["properties"]
+    return ({f"status.{s}" for s in [*targets["status"]["enum"], "no_target"]}
+            | {f"unit.{u}" for u in targets["unit"]["enum"]}
+            | {f"comparison.{c}" for c in targets["comparison"]["enum"]}
+            | {f"project_status.{s}" for s in projects["status"]["enum"]}
+            | {f"party_kind.{k}" for k in parties["kind"]["enum"]})
+
+
+def test_every_ui_string_the_site_asks_for_exists_in_both_languages(site_data):
+    needed = _keys_used_in_templates() | _keys_for_enums()
+    assert len(needed) > 40  # the scan found the templates
+    missing = {k for k in needed if k not in site_data.ui or not all(site_data.ui[k].get(l) for l in ("nl", "en"))}
+    assert not missing
