@@ -6,6 +6,7 @@ MkDocs; this is the only file that knows about mkdocs-macros.
 from __future__ import annotations
 
 import functools
+import html
 from pathlib import Path
 
 
@@ -40,7 +41,26 @@ def define_env(env) -> None:
 
         env.macro(macro, function.__name__)
 
+    def set_title(text: str) -> None:
+        # MkDocs takes a page's title from its first heading as plain text, and Material writes titles
+        # into <title> and the navigation unescaped: give it the title as escaped text instead.
+        if env.page is not None:
+            env.page.meta["title"] = html.escape(text)
+
     for function in render.PAGE_MACROS:
         register(function)
+
+    @functools.wraps(render.page_title)
+    def page_title(page_id: str) -> str:
+        set_title(render.page_title_text(context(), page_id))
+        return render.page_title(context(), page_id)
+
+    @functools.wraps(render.theme_page)
+    def theme_page(theme_id: str) -> str:
+        set_title(render.theme_title_text(context(), theme_id))
+        return render.theme_page(context(), theme_id)
+
+    env.macro(page_title, "page_title")
+    env.macro(theme_page, "theme_page")
     env.macro(lambda key: render.md_escape(context().t(key)), "t")
     env.macro(lambda key, level=2: render.heading(context().t(key), level), "heading")

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .language import format_date, format_number, localize, translate
 from .links import page_url, relative_url
-from .markdown_text import render_markdown
+from .markdown_text import is_safe_link, render_markdown
 from .model import SiteData, Target, Text
 from .status import derive_status
 
@@ -73,7 +73,10 @@ class RenderContext:
         return f"{url}#{anchor}" if anchor else url
 
     def link(self, href: str) -> str:
-        """A site-relative link written in data (parties.md#kasius) as a URL from this page."""
+        """A link written in data as a URL from this page: parties.md#kasius becomes ../parties/#kasius.
+        Unsafe links never get here (the data check refuses them); if one did, it would go nowhere."""
+        if not is_safe_link(href):
+            return "#"
         src, _, anchor = href.partition("#")
         return self.url(src, anchor or None) if src.endswith(".md") else href
 
@@ -181,7 +184,15 @@ def _parties_by_kind(data: SiteData) -> list[tuple[str, list]]:
 # --- whole pages and page parts ----------------------------------------------------------------
 
 def page_title(ctx: RenderContext, page_id: str) -> str:
-    return heading(ctx.text(ctx.data.pages[page_id].title), 1)
+    return heading(page_title_text(ctx, page_id), 1)
+
+
+def page_title_text(ctx: RenderContext, page_id: str) -> str:
+    return ctx.text(ctx.data.pages[page_id].title)
+
+
+def theme_title_text(ctx: RenderContext, theme_id: str) -> str:
+    return ctx.text(ctx.data.themes[theme_id].title)
 
 
 def page_intro(ctx: RenderContext, page_id: str) -> str:
@@ -199,7 +210,7 @@ def page_sections(ctx: RenderContext, page_id: str) -> str:
 def theme_page(ctx: RenderContext, theme_id: str) -> str:
     """Everything about one theme: intro, then each target with card, explanation, activities, projects."""
     theme = ctx.data.themes[theme_id]
-    parts = [heading(ctx.text(theme.title), 1), render_html("theme_intro.html", ctx, theme=theme)]
+    parts = [heading(theme_title_text(ctx, theme_id), 1), render_html("theme_intro.html", ctx, theme=theme)]
     for target in ctx.data.targets_by_theme[theme_id]:
         parts += [heading(ctx.text(target.title)), target_card(ctx, target.id),
                   render_html("paragraphs.html", ctx, paragraphs=target.explanation)]

@@ -16,12 +16,17 @@ class _TextAndLinks(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.urls: list[tuple[str, str, str]] = []  # (tag, attribute, value)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.script_texts: list[str] = []
+        self._in_script = False
         self.styles: list[str] = []
         self._skip = 0
         self._in_style = False
         self._article_depth = 0
 
     def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
         if tag in ("script", "style", "svg"):
             self._skip += 1
             self._in_style = tag == "style"
@@ -36,6 +41,8 @@ class _TextAndLinks(HTMLParser):
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
         if tag in ("script", "style", "svg"):
             self._skip -= 1
             self._in_style = False
@@ -43,6 +50,8 @@ class _TextAndLinks(HTMLParser):
             self._article_depth -= 1
 
     def handle_data(self, data):
+        if self._in_script:
+            self.script_texts.append(data)
         if self._in_style:
             self.styles.append(data)
         if not self._skip and self._article_depth:
@@ -73,6 +82,15 @@ class Page:
     @property
     def urls(self) -> list[tuple[str, str, str]]:
         return self._parsed().urls
+
+    @property
+    def elements(self) -> list[tuple[str, dict[str, str | None]]]:
+        """Every start tag as the browser parses it: (tag, attributes)."""
+        return self._parsed().elements
+
+    @property
+    def script_texts(self) -> list[str]:
+        return self._parsed().script_texts
 
     @property
     def styles(self) -> list[str]:
