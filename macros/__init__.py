@@ -24,7 +24,7 @@ def define_env(env) -> None:
 
     root = Path(env.conf["config_file_path"]).parent
     try:
-        data = load_site_data(root / "data", root / "schemas")
+        data = load_site_data(root / "data", root / "schemas", Path(env.conf["docs_dir"]))
     except DataError as err:
         from mkdocs.exceptions import PluginError
 

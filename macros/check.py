@@ -16,7 +16,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        data = load_site_data(args.root / "data", args.root / "schemas")
+        data = load_site_data(args.root / "data", args.root / "schemas", args.root / "docs")
     except DataError as err:
         print(err.report(), file=sys.stderr)
         return 1

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Union
 
 from .problems import DataError
+from .requirements import code_requests, docs_requests, enum_requests
 from .validate import Schemas, read_documents, validate_documents
 
 Text = dict[str, str]  # {"nl": ..., "en": ...}
@@ -218,10 +219,14 @@ def _covenant(raw: dict[str, Any]) -> Covenant:
     return _build(Covenant, {**raw, "chairs": chairs})
 
 
-def load_site_data(data_dir: Path, schema_dir: Path, shown_dir: str = "data") -> SiteData:
-    """Read, validate and index all data; raise DataError listing every problem found."""
+def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = None,
+                   shown_dir: str = "data") -> SiteData:
+    """Read, validate and index all data; raise DataError listing every problem found.
+
+    With `docs_dir`, also check that every page, theme and UI string the pages ask for exists."""
     documents, problems = read_documents(data_dir, shown_dir)
-    problems += validate_documents(documents, Schemas.load(schema_dir))
+    requests = code_requests() + enum_requests(schema_dir) + (docs_requests(docs_dir) if docs_dir else [])
+    problems += validate_documents(documents, Schemas.load(schema_dir), requests, docs_dir)
     if problems:
         raise DataError(problems)
     d = {stem: doc.data for stem, doc in documents.items()}

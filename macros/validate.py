@@ -15,6 +15,7 @@ from referencing import Registry, Resource
 from .catalog import COLLECTIONS, DATA_FILES, REFERENCES, Collection, collection_named
 from .markdown_text import links_in
 from .problems import Problem
+from .requirements import Request
 from .yamlfile import YamlDocument, YamlFileError, mark_of, read_yaml
 
 
@@ -292,7 +293,48 @@ def link_problems(documents) -> list[Problem]:
     return problems
 
 
-def validate_documents(documents: dict[str, YamlDocument], schemas: Schemas) -> list[Problem]:
+def _strings_of(documents) -> dict:
+    document = documents.get("ui")
+    strings = document.data.get("strings") if document and isinstance(document.data, dict) else None
+    return strings if isinstance(strings, dict) else {}
+
+
+def request_problems(documents, requests: list[Request]) -> list[Problem]:
+    """Every UI key, page and theme that code or pages ask for must be in the data."""
+    available = {  # kind: (collection, its ids)
+        "ui": ("strings", lambda: set(_strings_of(documents))),
+        "page": ("pages", lambda: _ids(documents, collection_named("pages"))),
+        "theme": ("themes", lambda: _ids(documents, collection_named("themes"))),
+    }
+    problems, reported = [], set()
+    for request in requests:
+        collection = collection_named(available[request.kind][0])
+        document = documents.get(collection.file)
+        if document is None or (request.kind, request.key) in reported:
+            continue
+        if request.key not in available[request.kind][1]():
+            reported.add((request.kind, request.key))
+            mark = mark_of(document.root, [], key=collection.key)
+            problems.append(Problem(document.name,
+                                    f"{collection.label} '{request.key}' is missing, but {request.where} (line "
+                                    f"{request.line}) needs it; add it in both languages",
+                                    line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None))
+    return problems
+
+
+def theme_page_problems(documents, docs_dir: Path | None) -> list[Problem]:
+    """Each theme names its page in docs/; that file must exist."""
+    if docs_dir is None:
+        return []
+    themes = collection_named("themes")
+    return [_problem_at(documents, themes, index, record, "page",
+                        f"there is no page docs/{record['page']}")
+            for index, record in _records(documents, themes)
+            if isinstance(record.get("page"), str) and not (docs_dir / record["page"]).is_file()]
+
+
+def validate_documents(documents: dict[str, YamlDocument], schemas: Schemas,
+                       requests: list[Request] | None = None, docs_dir: Path | None = None) -> list[Problem]:
     problems: list[Problem] = []
     for stem, document in documents.items():
         problems += schema_problems(stem, document, schemas.validators[stem])
@@ -300,4 +342,6 @@ def validate_documents(documents: dict[str, YamlDocument], schemas: Schemas) -> 
     problems += reference_problems(documents)
     problems += count_problems(documents)
     problems += link_problems(documents)
+    problems += request_problems(documents, requests or [])
+    problems += theme_page_problems(documents, docs_dir)
     return list(dict.fromkeys(problems))  # one schema rule broken two ways reads as one problem

@@ -80,6 +80,13 @@ CASES = {
     "field of another kind of target": Case("targets.yml", '    comparison: "at_least"\n',
                                             '    comparison: "at_least"\n    status: "achieved"\n',
                                             ("target 'maturity-score'", "status do not belong", "kind 'numeric'"), at='  - id: "maturity-score"'),
+    "UI string the site needs is missing": Case("ui.yml", '  status.achieved: {nl: "Behaald", en: "Achieved"}\n', "",
+                                                ("UI string 'status.achieved' is missing", "needs it"), at="strings:"),
+    "page the docs ask for is missing": Case("pages.yml", '  - id: "privacy"', '  - id: "privacy-policy"',
+                                             ("page 'privacy' is missing", "docs/privacy.md (line 1) needs it"),
+                                             at="pages:"),
+    "theme page file is missing": Case("themes.yml", "themes/due-diligence.md", "themes/due-dilligence.md",
+                                       ("theme 'due-diligence'", "field 'page'", "no page docs/themes/due-dilligence.md")),
 }
 
 
@@ -98,6 +105,7 @@ def break_data(tmp_path: Path, case: Case) -> tuple[Path, int]:
     """A copy of data/ and schemas/ with one mistake; returns the root and the 1-based line to report."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
     path = tmp_path / "data" / case.file
     raw = path.read_bytes()
     position = _find_outside_comments(raw, case.old.encode())

@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
-from pathlib import Path
 
 import pytest
 
 from macros.language import UnknownString, format_number, translate
 from macros.links import page_url, relative_url
+from macros.requirements import code_requests, docs_requests, enum_requests
 from macros.render import RenderContext, heading, md_escape, results_chart, results_table, target_card, theme_page
+
+from tests.conftest import ROOT
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -101,30 +102,15 @@ def test_links_between_pages_stay_in_the_page_language(from_url, src, lang, expe
     assert relative_url(from_url, page_url(src, lang)) == expected
 
 
-def _keys_used_in_templates() -> set[str]:
-    templates = Path(__file__).parent.parent / "macros" / "templates"
-    keys = set()
-    for code in [*templates.glob("*.html"), templates.parent / "render.py"]:
-        keys |= set(re.findall(r"""ctx\.t\(\s*["']([a-z0-9_.-]+)["']""", code.read_text()))
-    for md in (Path(__file__).parent.parent / "docs").rglob("*.md"):
-        keys |= set(re.findall(r"""(?:heading|t)\(\s*["']([a-z0-9_.-]+)["']""", md.read_text()))
-    return {k for k in keys if not k.endswith(".")}  # "status." ~ key: covered by the enums
-
-
-def _keys_for_enums() -> set[str]:
-    schemas = Path(__file__).parent.parent / "schemas"
-    targets = json.loads((schemas / "targets.schema.json").read_text())["properties"]["targets"]["items"]["properties"]
-    projects = json.loads((schemas / "projects.schema.json").read_text())["properties"]["projects"]["items"]["properties"]
-    parties = json.loads((schemas / "parties.schema.json").read_text())["properties"]["parties"]["items"]["properties"]
-    return ({f"status.{s}" for s in [*targets["status"]["enum"], "no_target"]}
-            | {f"unit.{u}" for u in targets["unit"]["enum"]}
-            | {f"comparison.{c}" for c in targets["comparison"]["enum"]}
-            | {f"project_status.{s}" for s in projects["status"]["enum"]}
-            | {f"party_kind.{k}" for k in parties["kind"]["enum"]})
-
-
 def test_every_ui_string_the_site_asks_for_exists_in_both_languages(site_data):
-    needed = _keys_used_in_templates() | _keys_for_enums()
-    assert len(needed) > 40  # the scan found the templates
+    requests = code_requests() + enum_requests(ROOT / "schemas") + docs_requests(ROOT / "docs")
+    needed = {r.key for r in requests if r.kind == "ui"}
+    assert len(needed) > 40  # the scan found the templates, the enums and the pages
     missing = {k for k in needed if k not in site_data.ui or not all(site_data.ui[k].get(l) for l in ("nl", "en"))}
     assert not missing
+
+
+def test_every_page_and_theme_the_docs_ask_for_exists(site_data):
+    requests = docs_requests(ROOT / "docs")
+    assert {r.key for r in requests if r.kind == "page"} <= set(site_data.pages)
+    assert {r.key for r in requests if r.kind == "theme"} == set(site_data.themes)

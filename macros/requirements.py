@@ -1,0 +1,76 @@
+"""What the site's code and pages ask of the data: UI keys, page ids and theme ids.
+
+A data file that lacks one of these would otherwise only fail halfway through rendering; the data
+check reports it up front, with the place that asks for it.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+_PACKAGE = Path(__file__).parent
+_UI_CALL = re.compile(r"""ctx\.t\(\s*["']([a-z0-9_.-]+)["']""")
+_PAGE_CALL = re.compile(r"""\b(page_title|page_intro|page_sections|theme_page|heading|t)\(\s*["']([^"']+)["']""")
+# UI keys built from a prefix and a value the schema allows, e.g. "status." ~ key
+_ENUM_KEYS = {
+    "status": [("targets", "targets", "status")],
+    "unit": [("targets", "targets", "unit")],
+    "comparison": [("targets", "targets", "comparison")],
+    "project_status": [("projects", "projects", "status")],
+    "party_kind": [("parties", "parties", "kind")],
+}
+DERIVED_STATUSES = ("achieved", "not_achieved", "no_target")  # statuses a numeric/none target gets
+
+
+@dataclass(frozen=True)
+class Request:
+    """`kind` 'ui', 'page' or 'theme' with `key`, asked for at `where` (file) and `line`."""
+
+    kind: str
+    key: str
+    where: str
+    line: int
+
+
+def _lines(text: str, pattern: re.Pattern) -> Iterator[tuple[int, re.Match]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in pattern.finditer(line):
+            yield number, match
+
+
+def code_requests() -> list[Request]:
+    """UI keys the templates and render functions name literally."""
+    requests = []
+    for path in [*sorted((_PACKAGE / "templates").glob("*.html")), _PACKAGE / "render.py"]:
+        for number, match in _lines(path.read_text(encoding="utf-8"), _UI_CALL):
+            if not match.group(1).endswith("."):
+                requests.append(Request("ui", match.group(1), f"macros/{path.relative_to(_PACKAGE).as_posix()}", number))
+    return requests
+
+
+def enum_requests(schema_dir: Path) -> list[Request]:
+    """A UI label for every value of every enum that is shown with a label."""
+    requests = []
+    for prefix, places in _ENUM_KEYS.items():
+        for stem, key, field in places:
+            schema = json.loads((schema_dir / f"{stem}.schema.json").read_text(encoding="utf-8"))
+            values = schema["properties"][key]["items"]["properties"][field]["enum"]
+            extra = DERIVED_STATUSES if prefix == "status" else ()
+            for value in dict.fromkeys([*values, *extra]):
+                requests.append(Request("ui", f"{prefix}.{value}", f"schemas/{stem}.schema.json", 1))
+    return requests
+
+
+def docs_requests(docs_dir: Path) -> list[Request]:
+    """Page ids, theme ids and UI keys that the pages in docs/ ask for."""
+    requests = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        shown = f"docs/{path.relative_to(docs_dir).as_posix()}"
+        for number, match in _lines(path.read_text(encoding="utf-8"), _PAGE_CALL):
+            macro, key = match.groups()
+            kind = {"theme_page": "theme", "heading": "ui", "t": "ui"}.get(macro, "page")
+            requests.append(Request(kind, key, shown, number))
+    return requests
