@@ -33,9 +33,10 @@ def build(root: Path, site: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--site-dir", type=Path, default=Path("site"))
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (holds mkdocs.yml)")
+    parser.add_argument("--site-dir", type=Path, default=Path("site"), help="relative to the project folder")
     args = parser.parse_args(argv)
-    root = Path.cwd()
+    root = args.root.resolve()
     return build(root, (root / args.site_dir).resolve())
 
 
