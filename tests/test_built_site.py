@@ -3,7 +3,7 @@ source text (../shared/source), not against data/, so a wrong number in data/ fa
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 import pytest
@@ -119,8 +119,18 @@ def test_collective_due_diligence_paragraph_is_on_no_page_twice(site, lang, para
     assert sum(counts.values()) == 1, counts  # and said once on the whole site
 
 
+SOURCE_NAME = "000_bc5ecc58b92ffe44.txt"
+SHARED_SOURCE = ROOT.parent / "shared" / "source" / SOURCE_NAME
+SOURCE_COPY = Path(__file__).parent / "source" / SOURCE_NAME
+
+
+@pytest.mark.skipif(not SHARED_SOURCE.is_file(), reason="no ../shared beside this checkout")
+def test_the_copy_of_the_source_text_is_current():
+    assert SOURCE_COPY.read_bytes() == SHARED_SOURCE.read_bytes()
+
+
 def _source_sentences() -> list[str]:
-    text = (ROOT.parent / "shared" / "source" / "000_bc5ecc58b92ffe44.txt").read_text(encoding="utf-8")
+    text = SOURCE_COPY.read_text(encoding="utf-8")
     sentences: list[str] = []
     for paragraph in text.split("\n"):
         paragraph = re.sub(r"\s+", " ", paragraph.replace("•", "")).strip()
