@@ -6,7 +6,10 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: help install serve build check-data test clean
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
+AXE := node_modules/axe-core/axe.min.js
+
+.PHONY: help install serve build check-data test test-deps clean
 
 help:
 	@echo "make serve       build and serve the site at http://127.0.0.1:8000 (live reload)"
@@ -16,7 +19,6 @@ help:
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --requirement requirements.lock
 	touch $(STAMP)
 
@@ -31,8 +33,17 @@ build: $(STAMP)
 check-data: $(STAMP)
 	$(BIN)/python -m macros.check
 
-test: $(STAMP)
+# The browser tests use Debian's chromium (Playwright cannot download browsers here) and axe-core.
+test-deps: $(STAMP) $(AXE)
+	command -v chromium >/dev/null || (apt-get update && $(APT_INSTALL) chromium)
+
+$(AXE): package.json package-lock.json
+	command -v npm >/dev/null || (apt-get update && $(APT_INSTALL) nodejs npm)
+	npm ci --no-audit --no-fund
+	touch $(AXE)
+
+test: test-deps
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .site-build $(VENV) .pytest_cache
+	rm -rf site .site-build .site-previous $(VENV) .pytest_cache .hypothesis node_modules

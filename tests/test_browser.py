@@ -1,0 +1,105 @@
+"""The built site in a real browser (Debian's chromium): WCAG 2.1 AA by axe-core, nothing loaded
+from other hosts, no cookies, a language switch that stays on the same page."""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    handler = functools.partial(_QuietHandler, directory=str(site.root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "chromium is missing: `make test` installs it (apt-get install chromium)"
+    assert AXE.is_file(), "axe-core is missing: `make test` installs it (npm ci)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def visits(site, server, browser):
+    """Every page of both languages, visited once: axe results, requests made, cookies set."""
+    results = {}
+    context = browser.new_context()
+    for built in site.pages():
+        url = server + built.path.removesuffix("index.html")
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda request, seen=requests: seen.append(request.url))
+        page.goto(url, wait_until="networkidle")
+        page.add_script_tag(path=str(AXE))
+        axe = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+        results[built.path] = {"violations": axe["violations"], "requests": requests}
+        page.close()
+    results["cookies"] = context.cookies()
+    context.close()
+    return results
+
+
+def test_every_page_meets_wcag_21_aa_according_to_axe(visits):
+    found = []
+    for path, visit in visits.items():
+        if path == "cookies":
+            continue
+        for violation in visit["violations"]:
+            targets = [node["target"] for node in violation["nodes"]][:3]
+            found.append(f"{path}: {violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+    assert not found, "\n".join(found)
+
+
+def test_pages_request_nothing_from_other_hosts(visits):
+    foreign = [(path, url) for path, visit in visits.items() if path != "cookies"
+               for url in visit["requests"] if urlsplit(url).hostname not in ("127.0.0.1", None)
+               and not url.startswith(("data:", "blob:"))]
+    assert not foreign
+
+
+def test_the_site_sets_no_cookies(visits):
+    assert visits["cookies"] == []
+
+
+@pytest.mark.parametrize("start, lang, expected", [
+    ("en/results/", "nl", "results/"),
+    ("results/", "en", "en/results/"),
+    ("themes/collective-action/", "en", "en/themes/collective-action/"),
+])
+def test_language_switch_stays_on_the_same_page(server, browser, start, lang, expected):
+    page = browser.new_page()
+    page.goto(server + start)
+    page.locator(".md-header .md-select").first.hover()  # the language menu opens on hover, as for a reader
+    with page.expect_navigation(timeout=10_000):
+        page.locator(f'.md-header .md-select a[hreflang="{lang}"]').first.click()
+    assert page.url == server + expected
+    assert page.locator("html").get_attribute("lang") == lang
+    page.close()
