@@ -17,7 +17,7 @@ from markupsafe import Markup
 from .language import format_date, format_number, localize, translate
 from .links import page_url, relative_url
 from .markdown_text import is_safe_link, render_markdown
-from .model import SiteData, Target, Text
+from .model import SiteData, Target
 from .status import derive_status
 
 _TEMPLATES = Environment(

@@ -13,7 +13,7 @@ from jsonschema.exceptions import best_match
 from referencing import Registry, Resource
 
 from .catalog import COLLECTIONS, DATA_FILES, REFERENCES, Collection, collection_named
-from .markdown_text import links_in
+from .markdown_text import is_safe_link, links_in
 from .problems import Problem
 from .requirements import Request
 from .yamlfile import YamlDocument, YamlFileError, mark_of, read_yaml
@@ -273,8 +273,6 @@ def _strings(value: Any, path: list[Any]) -> Iterator[tuple[list[Any], str]]:
 
 def link_problems(documents) -> list[Problem]:
     """Markdown links in any text may only go to https:, mailto: or a page of this site."""
-    from .markdown_text import is_safe_link
-
     problems = []
     for stem, document in documents.items():
         for path, text in _strings(document.data, []):

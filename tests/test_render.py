@@ -8,9 +8,8 @@ import pytest
 
 from macros.language import UnknownString, format_number, translate
 from macros.links import page_url, relative_url
-from macros.requirements import code_requests, docs_requests, enum_requests
 from macros.render import RenderContext, heading, md_escape, results_chart, results_table, target_card, theme_page
-
+from macros.requirements import code_requests, docs_requests, enum_requests
 from tests.conftest import ROOT
 
 SCRIPT = "<script>alert(1)</script>"
@@ -106,7 +105,7 @@ def test_every_ui_string_the_site_asks_for_exists_in_both_languages(site_data):
     requests = code_requests() + enum_requests(ROOT / "schemas") + docs_requests(ROOT / "docs")
     needed = {r.key for r in requests if r.kind == "ui"}
     assert len(needed) > 40  # the scan found the templates, the enums and the pages
-    missing = {k for k in needed if k not in site_data.ui or not all(site_data.ui[k].get(l) for l in ("nl", "en"))}
+    missing = {k for k in needed if k not in site_data.ui or not all(site_data.ui[k].get(lang) for lang in ("nl", "en"))}
     assert not missing
 
 
