@@ -52,7 +52,7 @@ def visits(site, server, browser):
     """Every page of both languages, visited once: axe results, requests made, cookies set."""
     results = {}
     context = browser.new_context()
-    for built in site.pages():
+    for built in [*site.pages(), site.page("404.html")]:
         url = server + built.path.removesuffix("index.html")
         page = context.new_page()
         requests: list[str] = []

@@ -67,6 +67,26 @@ def test_english_and_dutch_titles_differ_where_the_language_differs(site, lang):
         {"nl": "Partijen", "en": "Parties"}[lang])
 
 
+def test_the_404_page_speaks_both_languages(site):
+    page = site.page("404.html")
+    assert '<div lang="nl">' in page.html and '<div lang="en">' in page.html
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_search_index_has_an_entry_for_every_page_of_each_language(site, lang):
+    import json
+
+    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {entry["location"].split("#")[0] for entry in index["docs"]}
+    prefix = "" if lang == "nl" else "en/"
+    assert {prefix + p.removesuffix("index.html") for p in EXPECTED_PAGES} <= locations
+
+
+def test_home_page_title_is_the_site_name(site):
+    assert "<title>Metaalconvenant 2019–2024</title>" in site.page("index.html").html
+    assert "<title>Metals Covenant 2019–2024</title>" in site.page("en/index.html").html
+
+
 # --- the facts of the source, in both languages -------------------------------------------------
 
 TARGET_ROWS = {
