@@ -34,12 +34,12 @@ def define_env(env) -> None:
         page = env.page
         return render.RenderContext(data, _page_language(env), page.url if page else "")
 
-    def register(function) -> None:
+    def register(name: str, function) -> None:
         @functools.wraps(function)
         def macro(*args, **kwargs):
             return function(context(), *args, **kwargs)
 
-        env.macro(macro, function.__name__)
+        env.macro(macro, name)
 
     def set_title(text: str) -> None:
         # MkDocs takes a page's title from its first heading as plain text, and Material writes titles
@@ -47,8 +47,8 @@ def define_env(env) -> None:
         if env.page is not None:
             env.page.meta["title"] = html.escape(text)
 
-    for function in render.PAGE_MACROS:
-        register(function)
+    for name, function in render.PAGE_MACROS.items():
+        register(name, function)
 
     @functools.wraps(render.page_title)
     def page_title(page_id: str) -> str:
@@ -60,7 +60,5 @@ def define_env(env) -> None:
         set_title(render.theme_title_text(context(), theme_id))
         return render.theme_page(context(), theme_id)
 
-    env.macro(page_title, "page_title")
+    env.macro(page_title, "page_title")  # replaces the plain registration above
     env.macro(theme_page, "theme_page")
-    env.macro(lambda key: render.md_escape(context().t(key)), "t")
-    env.macro(lambda key, level=2: render.heading(context().t(key), level), "heading")

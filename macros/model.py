@@ -7,8 +7,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Union
 
-from .problems import DataError
-from .requirements import code_requests, docs_requests, enum_requests
+from .problems import DataError, Problem
+from .requirements import code_requests, docs_requests, enum_requests, page_template_problems
 from .validate import Schemas, read_documents, validate_documents
 
 Text = dict[str, str]  # {"nl": ..., "en": ...}
@@ -145,10 +145,18 @@ class Chair:
 
 
 @dataclass(frozen=True)
+class Report:
+    title: Text
+    section: Text
+    published: str
+    language_note: Text | None = None
+
+
+@dataclass(frozen=True)
 class Covenant:
     name: Text
     full_name: Text
-    report: dict[str, Any]
+    report: Report
     period: dict[str, int]
     signed: str
     in_force: str
@@ -216,7 +224,14 @@ class SiteData:
 
 def _covenant(raw: dict[str, Any]) -> Covenant:
     chairs = [Chair(c["name"], c.get("from"), c.get("until")) for c in raw.get("chairs", [])]
-    return _build(Covenant, {**raw, "chairs": chairs})
+    return _build(Covenant, {**raw, "chairs": chairs, "report": Report(**raw["report"])})
+
+
+def page_macro_names() -> set[str]:
+    """Every name a page in docs/ may call; render imports this module, so look it up late."""
+    from .render import PAGE_MACROS
+
+    return set(PAGE_MACROS)
 
 
 def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = None,
@@ -227,6 +242,9 @@ def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = Non
     documents, problems = read_documents(data_dir, shown_dir)
     requests = code_requests() + enum_requests(schema_dir) + (docs_requests(docs_dir) if docs_dir else [])
     problems += validate_documents(documents, Schemas.load(schema_dir), requests, docs_dir)
+    if docs_dir is not None:
+        problems += [Problem(file, message, line=line) for file, line, message in
+                     page_template_problems(docs_dir, page_macro_names())]
     if problems:
         raise DataError(problems)
     d = {stem: doc.data for stem, doc in documents.items()}

@@ -39,4 +39,6 @@ class DataError(Exception):
     def report(self) -> str:
         count = len(self.problems)
         head = f"The data has {count} problem{'s' if count != 1 else ''}; nothing was built:"
+        if any(p.file.startswith("docs/") for p in self.problems):
+            head = f"The data and pages have {count} problem{'s' if count != 1 else ''}; nothing was built:"
         return "\n".join([head, *(f"  - {p}" for p in self.problems)])

@@ -227,9 +227,19 @@ def theme_page(ctx: RenderContext, theme_id: str) -> str:
     return blocks(*parts)
 
 
-# What pages in docs/ may call, each as {{ name(args) }}; the glue passes the context.
-PAGE_MACROS = (
+def ui_text(ctx: RenderContext, key: str) -> str:
+    """A UI string as Markdown text, e.g. in a page: {{ t("heading.results_at_a_glance") }}."""
+    return md_escape(ctx.t(key))
+
+
+def ui_heading(ctx: RenderContext, key: str, level: int = 2) -> str:
+    """A UI string as a Markdown heading, e.g. {{ heading("heading.covenant") }}."""
+    return heading(ctx.t(key), level)
+
+
+# What pages in docs/ may call, by name, each as {{ name(args) }}; the glue passes the context.
+PAGE_MACROS = {function.__name__: function for function in (
     page_title, page_intro, page_sections, theme_page, target_card, results_table, results_chart,
     theme_summaries, covenant_intro, covenant_facts, report_facts, follow_up, sources_list,
     parties_summary, parties_list, projects_list, regulations_list, oecd_steps, toolbox_list,
-)
+)} | {"t": ui_text, "heading": ui_heading}

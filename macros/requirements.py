@@ -74,3 +74,37 @@ def docs_requests(docs_dir: Path) -> list[Request]:
             kind = {"theme_page": "theme", "heading": "ui", "t": "ui"}.get(macro, "page")
             requests.append(Request(kind, key, shown, number))
     return requests
+
+
+# Names a page may use besides the site's own macros: what mkdocs-macros itself provides.
+MKDOCS_MACROS_NAMES = frozenset({"config", "page", "navigation", "files", "environment", "plugin", "git", "macros",
+                                 "filters", "filters_builtin", "extra", "now", "fix_url", "context", "macros_info"})
+
+
+def page_template_problems(docs_dir: Path, macro_names: set[str]) -> list[tuple[str, int | None, str]]:
+    """Jinja mistakes in docs/*.md, found before any page is rendered: (file, line, message)."""
+    from jinja2 import Environment, TemplateSyntaxError, meta
+
+    environment = Environment()
+    allowed = set(macro_names) | MKDOCS_MACROS_NAMES
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        shown = f"docs/{path.relative_to(docs_dir).as_posix()}"
+        source = path.read_text(encoding="utf-8")
+        try:
+            parsed = environment.parse(source)
+            environment.compile(source)  # also catches unknown filters and tests
+        except TemplateSyntaxError as err:
+            problems.append((shown, err.lineno, f"macro syntax error: {err.message}"))
+            continue
+        for name in sorted(meta.find_undeclared_variables(parsed) - allowed):
+            line = next((n for n, text in enumerate(source.splitlines(), 1) if re.search(rf"\b{name}\b", text)), None)
+            close = sorted(allowed, key=lambda known: -_similarity(name, known))[0]
+            problems.append((shown, line, f"unknown macro or variable '{name}'; did you mean '{close}'?"))
+    return problems
+
+
+def _similarity(a: str, b: str) -> float:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b).ratio()

@@ -25,6 +25,7 @@ class Case:
     new: str | bytes
     says: tuple[str, ...]  # words the message must contain (record, field, expected, found)
     at: str | None = None
+    folder: str = "data"  # or "docs": pages are checked before rendering too
 
 
 CASES = {
@@ -87,6 +88,11 @@ CASES = {
                                              at="pages:"),
     "theme page file is missing": Case("themes.yml", "themes/due-diligence.md", "themes/due-dilligence.md",
                                        ("theme 'due-diligence'", "field 'page'", "no page docs/themes/due-dilligence.md")),
+    "unknown macro in a page": Case("results.md", "{{ results_table() }}", "{{ result_table() }}",
+                                   ("unknown macro or variable 'result_table'", "did you mean 'results_table'"),
+                                   folder="docs"),
+    "macro syntax error in a page": Case("results.md", "{{ results_table() }}", "{{ results_table( }}",
+                                         ("macro syntax error",), folder="docs"),
 }
 
 
@@ -106,7 +112,7 @@ def break_data(tmp_path: Path, case: Case) -> tuple[Path, int]:
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    path = tmp_path / "data" / case.file
+    path = tmp_path / case.folder / case.file
     raw = path.read_bytes()
     position = _find_outside_comments(raw, case.old.encode())
     new = case.new if isinstance(case.new, bytes) else case.new.encode()
@@ -128,7 +134,7 @@ def test_bad_data_gives_a_clear_located_message(tmp_path, name):
     result = check(root)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
-    assert f"data/{case.file}:{line}:" in result.stderr, result.stderr
+    assert f"{case.folder}/{case.file}:{line}:" in result.stderr, result.stderr
     for words in case.says:
         assert words in result.stderr, result.stderr
 

@@ -11,6 +11,7 @@ from macros.links import page_url, relative_url
 from macros.render import RenderContext, heading, md_escape, results_chart, results_table, target_card, theme_page
 from macros.requirements import code_requests, docs_requests, enum_requests
 from tests.conftest import ROOT
+from tests.rendering import render_everything
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -113,3 +114,33 @@ def test_every_page_and_theme_the_docs_ask_for_exists(site_data):
     requests = docs_requests(ROOT / "docs")
     assert {r.key for r in requests if r.kind == "page"} <= set(site_data.pages)
     assert {r.key for r in requests if r.kind == "theme"} == set(site_data.themes)
+
+
+# Optional in general, but required by a target's kind (the schema's if/then rules).
+REQUIRED_BY_KIND = {"goal", "target_value", "result_value", "unit", "comparison", "status", "status_reason"}
+
+
+def _without_optional_fields(record):
+    """The record with every optional field left out, as an editor may write it."""
+    if not dataclasses.is_dataclass(record):
+        return record
+    values = {}
+    for field in dataclasses.fields(record):
+        if field.name in REQUIRED_BY_KIND:
+            continue
+        if field.default is None:
+            values[field.name] = None
+        elif field.default_factory is not dataclasses.MISSING:
+            values[field.name] = field.default_factory()
+        else:
+            values[field.name] = _without_optional_fields(getattr(record, field.name))
+    return dataclasses.replace(record, **values)
+
+
+def test_every_page_renders_when_records_leave_out_every_optional_field(site_data):
+    data = dataclasses.replace(site_data, covenant=_without_optional_fields(site_data.covenant), **{
+        name: {key: _without_optional_fields(record) for key, record in getattr(site_data, name).items()}
+        for name in ("themes", "targets", "activities", "projects", "parties", "regulations", "instruments", "pages")
+    })
+    blocks = render_everything(data)
+    assert len(blocks) > 20 and all(isinstance(block, str) for block in blocks)
