@@ -99,7 +99,10 @@ def _explain(error: ValidationError) -> tuple[str, str | None]:
         return f"{_found(value)} is not a valid key here", None
     if kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        return f"expected {' or '.join(_TYPE_WORDS.get(w, w) for w in wanted)}, found {_found(value)}", None
+        message = f"expected {' or '.join(_TYPE_WORDS.get(w, w) for w in wanted)}, found {_found(value)}"
+        if "string" in wanted and isinstance(value, (bool, int, float)):
+            message += " (YAML reads yes, no, on, off and numbers as such: put the text in double quotes)"
+        return message, None
     if kind in ("enum", "const"):
         options = error.validator_value if kind == "enum" else [error.validator_value]
         return f"expected one of {', '.join(map(str, options))}; found {_found(value)}", None
@@ -107,7 +110,9 @@ def _explain(error: ValidationError) -> tuple[str, str | None]:
         sign = {"minimum": "at least", "maximum": "at most", "exclusiveMinimum": "more than",
                 "exclusiveMaximum": "less than"}[kind]
         return f"expected a number {sign} {error.validator_value}, found {_found(value)}", None
-    if kind in ("minLength", "pattern", "format", "maxLength"):
+    if kind == "maxLength":
+        return f"expected at most {error.validator_value} characters, found {len(value)}", None
+    if kind in ("minLength", "pattern", "format"):
         if schema.get("pattern") == "\\S" or (kind == "minLength" and error.validator_value == 1):
             return f"expected text, found {_found(value)}", None
         expected = hint or (f"text matching {schema.get('pattern')}" if kind == "pattern" else f"a valid {kind}")

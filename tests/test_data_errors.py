@@ -47,6 +47,8 @@ CASES = {
     "empty translation": Case("ui.yml", 'status.achieved: {nl: "Behaald", en: "Achieved"}',
                               'status.achieved: {nl: "Behaald", en: ""}',
                               ("UI string 'status.achieved'", "field 'en'", "expected text, found empty text")),
+    "yes read as true": Case("parties.yml", '    name: "Gooimeer"', "    name: yes",
+                             ("party 'gooimeer'", "field 'name'", "found true", "put the text in double quotes")),
     "blank translation": Case("ui.yml", 'status.achieved: {nl: "Behaald", en: "Achieved"}',
                               'status.achieved: {nl: "  ", en: "Achieved"}', ("field 'nl'", "found empty text")),
     "unknown field (typo)": Case("targets.yml", '    unit: "percent"', '    unit: "percent"\n    titel: "x"',
