@@ -67,6 +67,24 @@ def test_english_and_dutch_titles_differ_where_the_language_differs(site, lang):
         {"nl": "Partijen", "en": "Parties"}[lang])
 
 
+@pytest.mark.parametrize("lang, own, other", [
+    ("nl", ["Partijen", "Resultaten", "Secundaire metalen"], ["Parties", "Results", "Secondary metals"]),
+    ("en", ["Parties", "Results", "Secondary metals"], ["Partijen", "Resultaten", "Secundaire metalen"]),
+])
+def test_navigation_titles_are_in_the_page_language(site, lang, own, other):
+    for page in site.pages(lang):
+        nav = re.search(r'md-sidebar--primary.*?md-sidebar--secondary', page.html, re.S).group(0)
+        titles = [re.sub(r"\s+", " ", t).strip() for t in re.findall(r'<span class="md-ellipsis">(.*?)</span>', nav, re.S)]
+        assert set(own) <= set(titles) and not set(other) & set(titles), (page.path, titles)
+
+
+def test_search_is_configured_for_dutch_and_english(site):
+    import json
+
+    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert set(index["config"]["lang"]) == {"nl", "en"}
+
+
 def test_the_404_page_speaks_both_languages(site):
     page = site.page("404.html")
     assert '<div lang="nl">' in page.html and '<div lang="en">' in page.html
