@@ -1,4 +1,4 @@
-"""Markdown in data fields, made safe: raw HTML shows as text, no images, only safe links."""
+"""Markdown in data fields, made safe: raw HTML shows as text, no images, no headings, only safe links."""
 from __future__ import annotations
 
 import re
@@ -11,6 +11,8 @@ from markupsafe import Markup
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _UNSAFE_PATTERNS = ("html", "image_link", "image_reference", "short_image_ref")
+# Headings and rules in a data paragraph would break the page's outline; indented code surprises.
+_BLOCKS_LEFT_OUT = ("code", "hashheader", "setextheader", "hr")
 
 
 def is_safe_link(href: str) -> bool:
@@ -43,6 +45,8 @@ class _Links(Treeprocessor):
 def _converter(resolve: Callable[[str], str] | None = None) -> tuple[markdown.Markdown, _Links]:
     md = markdown.Markdown(extensions=[], output_format="html")
     md.preprocessors.deregister("html_block")
+    for name in _BLOCKS_LEFT_OUT:
+        md.parser.blockprocessors.deregister(name)
     for name in _UNSAFE_PATTERNS:
         if name in md.inlinePatterns:
             md.inlinePatterns.deregister(name)

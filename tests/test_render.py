@@ -56,6 +56,14 @@ def test_markdown_fields_show_raw_html_as_text_and_drop_javascript_links(site_da
     assert '<a href="../../parties/#kasius">ok</a>' in page
 
 
+def test_markdown_in_data_cannot_add_headings_or_images():
+    from macros.markdown_text import render_markdown
+
+    html = str(render_markdown("# Kop\n\n![beeld](https://example.org/x.png)\n\n    code\n\n- *een* punt"))
+    assert "<h1" not in html and "<img" not in html and "<pre" not in html
+    assert "<li><em>een</em> punt</li>" in html
+
+
 def test_same_card_in_both_languages_shows_the_same_numbers(site_data):
     def numbers(html):
         return re.findall(r"\d+(?:[.,]\d+)?", re.sub(r"<[^>]+>", " ", html))
