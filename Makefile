@@ -33,9 +33,11 @@ build: $(STAMP)
 check-data: $(STAMP)
 	$(BIN)/python -m macros.check
 
-# The browser tests use Debian's chromium (Playwright cannot download browsers here) and axe-core.
+# The browser tests use Debian's chromium (Playwright cannot download browsers here) and axe-core;
+# the HTML check runs the Nu HTML Checker (vnu.jar from npm) with Java.
 test-deps: $(STAMP) $(AXE)
 	command -v chromium >/dev/null || (apt-get update && $(APT_INSTALL) chromium)
+	command -v java >/dev/null || (apt-get update && $(APT_INSTALL) default-jre-headless)
 
 $(AXE): package.json package-lock.json
 	command -v npm >/dev/null || (apt-get update && $(APT_INSTALL) nodejs npm)

@@ -13,7 +13,7 @@ from macros.model import SiteData, load_site_data
 from tests.sitetext import Site
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "schemas", "macros", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "schemas", "macros", "overrides", "hooks")
 
 
 def copy_project(dest: Path) -> Path:
