@@ -9,13 +9,14 @@ export PATH := $(abspath $(BIN)):$(PATH)
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: help install serve build check-data test test-deps clean
+.PHONY: help install serve build check-data test test-deps bench clean
 
 help:
 	@echo "make serve       build and serve the site at http://127.0.0.1:8000 (live reload)"
 	@echo "make build       build the site into site/ (atomic: a failed build keeps the last good site)"
 	@echo "make check-data  validate data/*.yml only"
 	@echo "make test        run the whole test suite"
+	@echo "make bench       time the data check and a full build"
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +47,9 @@ $(AXE): package.json package-lock.json
 
 test: test-deps
 	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf site .site-build .site-previous $(VENV) .pytest_cache .hypothesis node_modules
