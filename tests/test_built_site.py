@@ -167,6 +167,12 @@ def test_the_copy_of_the_source_text_is_current():
     assert SOURCE_COPY.read_bytes() == SHARED_SOURCE.read_bytes()
 
 
+def test_collective_due_diligence_paragraph_is_held_once_in_the_data():
+    data = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "data").glob("*.yml"))
+    assert data.count(COLLECTIVE_DD_NL) == 1
+    assert data.count(COLLECTIVE_DD_EN) == 1
+
+
 def _source_sentences() -> list[str]:
     text = SOURCE_COPY.read_text(encoding="utf-8")
     sentences: list[str] = []
