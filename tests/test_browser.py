@@ -93,6 +93,8 @@ def test_the_site_sets_no_cookies(visits):
     ("en/results/", "nl", "results/"),
     ("results/", "en", "en/results/"),
     ("themes/collective-action/", "en", "en/themes/collective-action/"),
+    ("", "en", "en/"),
+    ("en/", "nl", ""),
 ])
 def test_language_switch_stays_on_the_same_page(server, browser, start, lang, expected):
     page = browser.new_page()
