@@ -26,7 +26,7 @@ $(STAMP): requirements.lock
 install: $(STAMP)
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch macros --watch overrides --watch schemas
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch macros --watch overrides --watch schemas --watch hooks
 
 build: $(STAMP)
 	$(BIN)/python -m tools.build_site
