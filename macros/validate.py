@@ -48,6 +48,17 @@ def read_documents(data_dir: Path, shown_dir: str = "data") -> tuple[dict[str, Y
     return documents, problems
 
 
+def _problem(file: str, message: str, mark, record: str | None = None, field: str | None = None) -> Problem:
+    """A problem at a YAML mark (0-based, as the parser counts) shown 1-based, as editors count."""
+    return Problem(file, message, line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+                   record=record, field=field)
+
+
+def _record_label(collection: Collection, record: Any, index: int) -> str:
+    ident = record.get("id") if isinstance(record, dict) else None
+    return f"{collection.label} '{ident}'" if isinstance(ident, str) else f"{collection.label} #{index + 1}"
+
+
 # --- schema errors, in an editor's words --------------------------------------------------------
 
 _TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole number", "object": "a record (key: value lines)",
@@ -143,9 +154,7 @@ def _locate(collection: Collection, data: Any, path: list[Any]) -> tuple[str | N
     if isinstance(records, dict):  # keyed collection (ui strings)
         return f"{collection.label} '{index}'", path[2:]
     record = records[index] if isinstance(records, list) and isinstance(index, int) and index < len(records) else None
-    ident = record.get("id") if isinstance(record, dict) else None
-    label = f"{collection.label} '{ident}'" if isinstance(ident, str) else f"{collection.label} #{index + 1}"
-    return label, path[2:]
+    return _record_label(collection, record, index), path[2:]
 
 
 def _field_name(path: list[Any], extra: str | None) -> str | None:
@@ -176,11 +185,7 @@ def schema_problems(stem: str, document: YamlDocument, validator: Draft202012Val
         collection = _collection_for(stem, path)
         record, inner = _locate(collection, document.data, path)
         mark = mark_of(document.root, path, key=extra if error.validator == "additionalProperties" else None)
-        problems.append(Problem(
-            document.name, message,
-            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
-            record=record, field=_field_name(inner, extra),
-        ))
+        problems.append(_problem(document.name, message, mark, record, _field_name(inner, extra)))
     return problems
 
 
@@ -200,12 +205,8 @@ def _problem_at(documents, collection: Collection, index: int, record: dict, fie
                 path_tail: list[Any] | None = None) -> Problem:
     document = documents[collection.file]
     path = [collection.key, index, *([field] if field else []), *(path_tail or [])]
-    mark = mark_of(document.root, path)
-    ident = record.get("id")
-    label = f"{collection.label} '{ident}'" if isinstance(ident, str) else f"{collection.label} #{index + 1}"
-    return Problem(document.name, message, line=mark.line + 1 if mark else None,
-                   column=mark.column + 1 if mark else None, record=label,
-                   field=_field_name([field, *(path_tail or [])], None) if field else None)
+    return _problem(document.name, message, mark_of(document.root, path), _record_label(collection, record, index),
+                    _field_name([field, *(path_tail or [])], None) if field else None)
 
 
 def _ids(documents, collection: Collection) -> set[str]:
@@ -287,12 +288,10 @@ def link_problems(documents) -> list[Problem]:
                 if not is_safe_link(href):
                     collection = _collection_for(stem, path)
                     record, inner = _locate(collection, document.data, path)
-                    mark = mark_of(document.root, path)
-                    problems.append(Problem(
+                    problems.append(_problem(
                         document.name, f"the link '{href}' is not allowed: use https://, mailto: or a page "
                                        "of this site such as parties.md",
-                        line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
-                        record=record, field=_field_name(inner, None)))
+                        mark_of(document.root, path), record, _field_name(inner, None)))
     return problems
 
 
@@ -317,11 +316,10 @@ def request_problems(documents, requests: list[Request]) -> list[Problem]:
             continue
         if request.key not in available[request.kind][1]():
             reported.add((request.kind, request.key))
-            mark = mark_of(document.root, [], key=collection.key)
-            problems.append(Problem(document.name,
-                                    f"{collection.label} '{request.key}' is missing, but {request.where} (line "
-                                    f"{request.line}) needs it; add it in both languages",
-                                    line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None))
+            problems.append(_problem(document.name,
+                                     f"{collection.label} '{request.key}' is missing, but {request.where} (line "
+                                     f"{request.line}) needs it; add it in both languages",
+                                     mark_of(document.root, [], key=collection.key)))
     return problems
 
 
