@@ -79,10 +79,11 @@ def _refuse_tabs_and_aliases(name: str, text: str) -> None:
         raise _syntax_error(name, err, text) from None
 
 
-def _unclosed_quote_line(text: str, last_line: int) -> int | None:
-    """0-based number of the last line up to `last_line` with an odd number of double quotes."""
+def _unclosed_quote_line(text: str, last_line: int, window: int = 5) -> int | None:
+    """0-based number of the last line, among the few up to `last_line`, with an odd number of double
+    quotes. An unclosed quote swallows text up to the next quote, so the parser fails close after it."""
     lines = text.splitlines()[: last_line + 1]
-    for number in range(len(lines) - 1, -1, -1):
+    for number in range(len(lines) - 1, max(-1, len(lines) - 1 - window), -1):
         line = lines[number]
         if line.lstrip().startswith("#"):
             continue
