@@ -105,3 +105,41 @@ def test_language_switch_stays_on_the_same_page(server, browser, start, lang, ex
     assert page.url == server + expected
     assert page.locator("html").get_attribute("lang") == lang
     page.close()
+
+
+SEARCH_DONE = """() => {
+    const placeholder = JSON.parse(document.getElementById("__config").textContent)
+        .translations["search.result.placeholder"];
+    const meta = document.querySelector(".md-search-result__meta");
+    return meta && meta.textContent.trim() && meta.textContent.trim() !== placeholder;
+}"""
+
+
+def _search(browser, url: str, query: str) -> list[str]:
+    """What Material's search lists for `query` on the page at `url` (result links)."""
+    page = browser.new_page()
+    page.goto(url, wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query, delay=20)  # as a reader types: Material searches on key events
+    page.wait_for_function(SEARCH_DONE, timeout=10_000)
+    links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    page.close()
+    return links
+
+
+@pytest.mark.parametrize("start, query, lang", [
+    ("", "Opschaling", "nl"),
+    ("en/results/", "Upscaling", "en"),
+    ("themes/due-diligence/", "Partijen", "nl"),
+    ("en/", "Parties", "en"),
+])
+def test_search_finds_pages_of_the_page_language_only(server, browser, start, query, lang):
+    links = _search(browser, server + start, query)
+    assert links, f"no results for {query!r}"
+    in_english = [link.startswith(server + "en/") for link in links]
+    assert all(in_english) if lang == "en" else not any(in_english)
+
+
+@pytest.mark.parametrize("start, query", [("en/", "Opschaling"), ("", "Upscaling")])
+def test_search_does_not_find_words_of_the_other_language(server, browser, start, query):
+    assert _search(browser, server + start, query) == []
