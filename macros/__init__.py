@@ -1,4 +1,4 @@
-"""mkdocs-macros glue: loads the data once per language pass and registers the render functions.
+"""mkdocs-macros glue: loads the data once per build and registers the render functions.
 
 All logic lives in plain modules beside this one (model, render, ...), which import nothing from
 MkDocs; this is the only file that knows about mkdocs-macros.
@@ -6,8 +6,32 @@ MkDocs; this is the only file that knows about mkdocs-macros.
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 from pathlib import Path
+
+# static-i18n runs define_env once per language. The data is loaded on the first pass and reused
+# while the files it came from are unchanged: keyed by their content, so it cannot go stale.
+_LOADED: dict[str, object] = {}
+
+
+def _fingerprint(*folders: Path) -> str:
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _load(root: Path, docs_dir: Path):
+    from .model import load_site_data
+
+    key = _fingerprint(root / "data", root / "schemas", docs_dir)
+    if key not in _LOADED:
+        data = load_site_data(root / "data", root / "schemas", docs_dir)  # raises DataError
+        _LOADED.clear()
+        _LOADED[key] = data
+    return _LOADED[key]
 
 
 def _page_language(env) -> str:
@@ -19,12 +43,11 @@ def _page_language(env) -> str:
 
 def define_env(env) -> None:
     from . import render
-    from .model import load_site_data
     from .problems import DataError
 
     root = Path(env.conf["config_file_path"]).parent
     try:
-        data = load_site_data(root / "data", root / "schemas", Path(env.conf["docs_dir"]))
+        data = _load(root, Path(env.conf["docs_dir"]))
     except DataError as err:
         from mkdocs.exceptions import PluginError
 

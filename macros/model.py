@@ -185,6 +185,15 @@ def _index(cls: type, records: list[dict[str, Any]]) -> dict[str, Any]:
     return {r["id"]: _build(cls, r) for r in records}
 
 
+def _grouped(records: dict[str, Any], field: str, keys: dict[str, Any]) -> dict[str, list]:
+    """Records by the id in `field`, for every key (in data order, empty lists included)."""
+    groups: dict[str, list] = {key: [] for key in keys}
+    for record in records.values():
+        if getattr(record, field) in groups:
+            groups[getattr(record, field)].append(record)
+    return groups
+
+
 @dataclass(frozen=True)
 class SiteData:
     """All records of the site. Dicts keep the order of the data files."""
@@ -204,19 +213,19 @@ class SiteData:
 
     @cached_property
     def targets_by_theme(self) -> dict[str, list[Target]]:
-        return {t: [x for x in self.targets.values() if x.theme == t] for t in self.themes}
+        return _grouped(self.targets, "theme", self.themes)
 
     @cached_property
     def activities_by_target(self) -> dict[str, list[Activity]]:
-        return {t: [a for a in self.activities.values() if a.target == t] for t in self.targets}
+        return _grouped(self.activities, "target", self.targets)
 
     @cached_property
     def projects_by_target(self) -> dict[str, list[Project]]:
-        return {t: [p for p in self.projects.values() if p.target == t] for t in self.targets}
+        return _grouped(self.projects, "target", self.targets)
 
     @cached_property
     def regulations_by_target(self) -> dict[str, list[Regulation]]:
-        return {t: [r for r in self.regulations.values() if r.target == t] for t in self.targets}
+        return _grouped(self.regulations, "target", self.targets)
 
     def theme_of(self, record: Activity | Project) -> Theme:
         return self.themes[self.targets[record.target].theme]

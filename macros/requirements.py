@@ -14,15 +14,15 @@ from pathlib import Path
 _PACKAGE = Path(__file__).parent
 _UI_CALL = re.compile(r"""ctx\.t\(\s*["']([a-z0-9_.-]+)["']""")
 _PAGE_CALL = re.compile(r"""\b(page_title|page_intro|page_sections|theme_page|heading|t)\(\s*["']([^"']+)["']""")
-# UI keys built from a prefix and a value the schema allows, e.g. "status." ~ key
+# UI keys built from a prefix and a value the schema allows, e.g. "unit." ~ target.unit:
+# prefix -> (schema file, list key, field). Target statuses come from status.STATUSES instead,
+# since most of them are derived rather than typed.
 _ENUM_KEYS = {
-    "status": [("targets", "targets", "status")],
-    "unit": [("targets", "targets", "unit")],
-    "comparison": [("targets", "targets", "comparison")],
-    "project_status": [("projects", "projects", "status")],
-    "party_kind": [("parties", "parties", "kind")],
+    "unit": ("targets", "targets", "unit"),
+    "comparison": ("targets", "targets", "comparison"),
+    "project_status": ("projects", "projects", "status"),
+    "party_kind": ("parties", "parties", "kind"),
 }
-DERIVED_STATUSES = ("achieved", "not_achieved", "no_target")  # statuses a numeric/none target gets
 
 
 @dataclass(frozen=True)
@@ -52,15 +52,14 @@ def code_requests() -> list[Request]:
 
 
 def enum_requests(schema_dir: Path) -> list[Request]:
-    """A UI label for every value of every enum that is shown with a label."""
-    requests = []
-    for prefix, places in _ENUM_KEYS.items():
-        for stem, key, field in places:
-            schema = json.loads((schema_dir / f"{stem}.schema.json").read_text(encoding="utf-8"))
-            values = schema["properties"][key]["items"]["properties"][field]["enum"]
-            extra = DERIVED_STATUSES if prefix == "status" else ()
-            for value in dict.fromkeys([*values, *extra]):
-                requests.append(Request("ui", f"{prefix}.{value}", f"schemas/{stem}.schema.json", 1))
+    """A UI label for every value of every enum that is shown with a label, and every status."""
+    from .status import STATUSES  # status -> model -> this module: look it up late
+
+    requests = [Request("ui", f"status.{status}", "macros/status.py", 1) for status in STATUSES]
+    for prefix, (stem, key, field) in _ENUM_KEYS.items():
+        schema = json.loads((schema_dir / f"{stem}.schema.json").read_text(encoding="utf-8"))
+        for value in schema["properties"][key]["items"]["properties"][field]["enum"]:
+            requests.append(Request("ui", f"{prefix}.{value}", f"schemas/{stem}.schema.json", 1))
     return requests
 
 
