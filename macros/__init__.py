@@ -63,8 +63,25 @@ def define_env(env) -> None:
 
         env.macro(macro, name)
 
-    # No macro sets the page title: MkDocs takes it from the page's rendered first heading, already
-    # HTML-escaped. A title set from data while mkdocs-macros renders a page would be rendered as a
-    # Jinja template by mkdocs-macros ("convert macros in the title") and run any {{ }} in the data.
+    def set_title(text: str) -> None:
+        # MkDocs takes a page's title from its first heading as plain text, and Material writes titles
+        # into <title> and the navigation unescaped: give it the title as inert HTML instead (see
+        # render.title_html: mkdocs-macros would otherwise run any Jinja in it).
+        if env.page is not None:
+            env.page.meta["title"] = render.title_html(text)
+
     for name, function in render.PAGE_MACROS.items():
         register(name, function)
+
+    @functools.wraps(render.page_title)
+    def page_title(page_id: str) -> str:
+        set_title(render.page_title_text(context(), page_id))
+        return render.page_title(context(), page_id)
+
+    @functools.wraps(render.theme_page)
+    def theme_page(theme_id: str) -> str:
+        set_title(render.theme_title_text(context(), theme_id))
+        return render.theme_page(context(), theme_id)
+
+    env.macro(page_title, "page_title")  # replaces the plain registration above
+    env.macro(theme_page, "theme_page")

@@ -37,6 +37,15 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
+def title_html(text: str) -> str:
+    """A page title as HTML that no later pass can take for markup or code.
+
+    Material writes titles unescaped (navigation, <title>, search), so HTML is escaped. mkdocs-macros
+    renders a page title that contains Jinja delimiters as a template, in every language pass: braces
+    become character references, which read the same but can never open `{{`, `{%` or `{#`."""
+    return html.escape(text).replace("{", "&#123;").replace("}", "&#125;")
+
+
 @dataclass(frozen=True)
 class RenderContext:
     """What a render function needs: the data, the page's language and the page's own URL."""
