@@ -1,7 +1,8 @@
-"""mkdocs-macros glue: loads the data once per build and registers the render functions.
+"""mkdocs-macros glue: loads the data once per build and registers the page macros.
 
 All logic lives in plain modules beside this one (model, render, ...), which import nothing from
-MkDocs; this is the only file that knows about mkdocs-macros.
+MkDocs; this is the only file that knows about mkdocs-macros. What a page may call is declared once,
+in page_macros.PAGE_MACROS.
 """
 from __future__ import annotations
 
@@ -9,9 +10,18 @@ import functools
 import hashlib
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from . import render
+from .load import load_site_data
+from .model import SiteData
+from .page_macros import PAGE_MACROS, PageMacro
+from .problems import DataError
+
 # static-i18n runs define_env once per language. The data is loaded on the first pass and reused
 # while the files it came from are unchanged: keyed by their content, so it cannot go stale.
-_LOADED: dict[str, object] = {}
+_LOADED: dict[str, SiteData] = {}
 
 
 def _fingerprint(*folders: Path) -> str:
@@ -22,12 +32,10 @@ def _fingerprint(*folders: Path) -> str:
     return digest.hexdigest()
 
 
-def _load(root: Path, docs_dir: Path):
-    from .model import load_site_data
-
+def _load(root: Path, docs_dir: Path) -> SiteData:
     key = _fingerprint(root / "data", root / "schemas", docs_dir)
     if key not in _LOADED:
-        data = load_site_data(root / "data", root / "schemas", docs_dir)  # raises DataError
+        data = load_site_data(root / "data", root / "schemas", docs_dir, PAGE_MACROS)  # raises DataError
         _LOADED.clear()
         _LOADED[key] = data
     return _LOADED[key]
@@ -41,27 +49,22 @@ def _page_language(env) -> str:
 
 
 def define_env(env) -> None:
-    from . import render
-    from .problems import DataError
-
     root = Path(env.conf["config_file_path"]).parent
     try:
         data = _load(root, Path(env.conf["docs_dir"]))
     except DataError as err:
-        from mkdocs.exceptions import PluginError
-
         raise PluginError(err.report()) from None
 
+    def url_for(src: str) -> str:
+        """URL of docs/<src> in this pass's language, relative to the page being rendered: MkDocs
+        and static-i18n decide where pages go, so ask their files, never recompute it."""
+        file = env.variables["files"].get_file_from_path(src)
+        if file is None:
+            raise PluginError(f"docs/{env.page.file.src_uri}: a link goes to docs/{src}, which does not exist")
+        return get_relative_url(file.url or "./", env.page.url or "./")
+
     def context() -> render.RenderContext:
-        page = env.page
-        return render.RenderContext(data, _page_language(env), page.url if page else "")
-
-    def register(name: str, function) -> None:
-        @functools.wraps(function)
-        def macro(*args, **kwargs):
-            return function(context(), *args, **kwargs)
-
-        env.macro(macro, name)
+        return render.RenderContext(data, _page_language(env), url_for)
 
     def set_title(text: str) -> None:
         # MkDocs takes a page's title from its first heading as plain text, and Material writes titles
@@ -70,18 +73,15 @@ def define_env(env) -> None:
         if env.page is not None:
             env.page.meta["title"] = render.title_html(text)
 
-    for name, function in render.PAGE_MACROS.items():
-        register(name, function)
+    def register(name: str, declared: PageMacro) -> None:
+        @functools.wraps(declared.function)
+        def macro(*args, **kwargs):
+            ctx = context()
+            if declared.title is not None:
+                set_title(declared.title(ctx, *args[:1]))
+            return declared.function(ctx, *args, **kwargs)
 
-    @functools.wraps(render.page_title)
-    def page_title(page_id: str) -> str:
-        set_title(render.page_title_text(context(), page_id))
-        return render.page_title(context(), page_id)
+        env.macro(macro, name)
 
-    @functools.wraps(render.theme_page)
-    def theme_page(theme_id: str) -> str:
-        set_title(render.theme_title_text(context(), theme_id))
-        return render.theme_page(context(), theme_id)
-
-    env.macro(page_title, "page_title")  # replaces the plain registration above
-    env.macro(theme_page, "theme_page")
+    for name, declared in PAGE_MACROS.items():
+        register(name, declared)

@@ -1,4 +1,5 @@
-"""`python -m macros.check`: validate data/*.yml alone (no site build). Exit 1 listing every problem."""
+"""`python -m macros.check`: validate data/*.yml and the pages' macro calls alone (no site build).
+Exit 1 listing every problem."""
 from __future__ import annotations
 
 import argparse
@@ -6,7 +7,8 @@ import sys
 import time
 from pathlib import Path
 
-from .model import load_site_data
+from .load import load_site_data
+from .page_macros import PAGE_MACROS
 from .problems import DataError
 
 
@@ -16,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        data = load_site_data(args.root / "data", args.root / "schemas", args.root / "docs")
+        data = load_site_data(args.root / "data", args.root / "schemas", args.root / "docs", PAGE_MACROS)
     except DataError as err:
         print(err.report(), file=sys.stderr)
         return 1

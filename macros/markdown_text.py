@@ -24,6 +24,12 @@ def is_safe_link(href: str) -> bool:
     return scheme is None or scheme.group(0).lower() in ("https:", "mailto:")
 
 
+def is_site_link(href: str) -> bool:
+    """A link to a page of this site, e.g. parties.md#kasius (not https:, mailto: or #anchor)."""
+    href = href.strip()
+    return bool(href) and not _SCHEME.match(href) and not href.startswith(("#", "//"))
+
+
 class _Links(Treeprocessor):
     """Collect every link; drop unsafe ones; let the caller rewrite site-relative ones."""
 
@@ -38,7 +44,7 @@ class _Links(Treeprocessor):
             self.found.append(href)
             if not is_safe_link(href):
                 del element.attrib["href"]
-            elif self.resolve and not _SCHEME.match(href) and not href.startswith("#"):
+            elif self.resolve and is_site_link(href):
                 element.set("href", self.resolve(href))
 
 

@@ -1,15 +1,15 @@
-"""Typed, validated records of the site, indexed by id. Built once per build from data/*.yml."""
+"""Typed records of the site, indexed by id, and the pure build of them from parsed data files.
+
+A leaf: imports nothing of this package. Reading and checking the files is macros/load.py's work;
+what arrives here has passed every check, so a field the records do not know is a programming error
+(the schema allows what the code does not handle), never silently dropped.
+"""
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import Any, Union
-
-from .problems import DataError, Problem
-from .requirements import code_requests, docs_requests, enum_requests, page_template_problems
-from .validate import Schemas, read_documents, validate_documents
 
 Text = dict[str, str]  # {"nl": ..., "en": ...}
 Name = Union[str, Text]  # a proper name, the same in both languages or not
@@ -169,7 +169,8 @@ class Covenant:
 
 
 def _build(cls: type, raw: dict[str, Any]) -> Any:
-    """A record from its validated mapping; nested sources become Source objects."""
+    """A record from its validated mapping; nested sources and sections become records too.
+    An unknown key raises TypeError (see record_fields_problems in load.py for the located message)."""
     values = dict(raw)
     if "source" in values:
         values["source"] = Source(**values["source"])
@@ -177,8 +178,7 @@ def _build(cls: type, raw: dict[str, Any]) -> Any:
         values["sections"] = [Section(**s) for s in values["sections"]]
     if "sources" in values:
         values["sources"] = [Source(**s) for s in values["sources"]]
-    names = {f.name for f in dataclasses.fields(cls)}
-    return cls(**{k: v for k, v in values.items() if k in names})
+    return cls(**values)
 
 
 def _index(cls: type, records: list[dict[str, Any]]) -> dict[str, Any]:
@@ -232,31 +232,34 @@ class SiteData:
 
 
 def _covenant(raw: dict[str, Any]) -> Covenant:
-    chairs = [Chair(c["name"], c.get("from"), c.get("until")) for c in raw.get("chairs", [])]
+    # "from" is a Python keyword, so a chair's start is `start` in the record.
+    chairs = [Chair(**{"start" if key == "from" else key: value for key, value in chair.items()})
+              for chair in raw.get("chairs", [])]
     return _build(Covenant, {**raw, "chairs": chairs, "report": Report(**raw["report"])})
 
 
-def page_macro_names() -> set[str]:
-    """Every name a page in docs/ may call; render imports this module, so look it up late."""
-    from .render import PAGE_MACROS
+def _instruments(toolbox: dict[str, Any]) -> dict[str, Instrument]:
+    """Instruments; one without a source of its own takes the file's source (as its template says)."""
+    fallback = {"source": toolbox["source"]} if "source" in toolbox else {}
+    return _index(Instrument, [{**fallback, **raw} for raw in toolbox["instruments"]])
 
-    return set(PAGE_MACROS)
+
+# The record type of each collection (catalog.COLLECTIONS names them), for checks of their fields.
+RECORD_TYPES: dict[str, type] = {
+    "covenant": Covenant, "themes": Theme, "targets": Target, "activities": Activity, "projects": Project,
+    "parties": Party, "regulations": Regulation, "oecd_steps": OecdStep, "audiences": Audience,
+    "instruments": Instrument, "pages": Page,
+}
 
 
-def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = None,
-                   shown_dir: str = "data") -> SiteData:
-    """Read, validate and index all data; raise DataError listing every problem found.
+def record_fields(collection: str) -> set[str]:
+    """Names a record of `collection` may carry in data."""
+    return {f.name for f in dataclasses.fields(RECORD_TYPES[collection])}
 
-    With `docs_dir`, also check that every page, theme and UI string the pages ask for exists."""
-    documents, problems = read_documents(data_dir, shown_dir)
-    requests = code_requests() + enum_requests(schema_dir) + (docs_requests(docs_dir) if docs_dir else [])
-    problems += validate_documents(documents, Schemas.load(schema_dir), requests, docs_dir)
-    if docs_dir is not None:
-        problems += [Problem(file, message, line=line) for file, line, message in
-                     page_template_problems(docs_dir, page_macro_names())]
-    if problems:
-        raise DataError(problems)
-    d = {stem: doc.data for stem, doc in documents.items()}
+
+def build_site_data(documents: dict[str, Any]) -> SiteData:
+    """All records from the parsed data files (file stem -> data), which have passed every check."""
+    d = documents
     return SiteData(
         covenant=_covenant(d["covenant"]),
         themes=_index(Theme, d["themes"]["themes"]),
@@ -267,7 +270,7 @@ def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = Non
         regulations=_index(Regulation, d["regulations"]["regulations"]),
         oecd_steps=_index(OecdStep, d["toolbox"]["oecd_steps"]),
         audiences=_index(Audience, d["toolbox"]["audiences"]),
-        instruments=_index(Instrument, d["toolbox"]["instruments"]),
+        instruments=_instruments(d["toolbox"]),
         pages=_index(Page, d["pages"]["pages"]),
         ui=dict(d["ui"]["strings"]),
     )

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from .addresses import address
 from .language import format_date, format_number, localize, translate
-from .links import page_url, relative_url
-from .markdown_text import is_safe_link, render_markdown
+from .markdown_text import is_safe_link, is_site_link, render_markdown
 from .model import SiteData, Target
 from .status import derive_status
 
@@ -46,13 +47,20 @@ def title_html(text: str) -> str:
     return html.escape(text).replace("{", "&#123;").replace("}", "&#125;")
 
 
+def _same_path(src: str) -> str:
+    return src
+
+
 @dataclass(frozen=True)
 class RenderContext:
-    """What a render function needs: the data, the page's language and the page's own URL."""
+    """What a render function needs: the data, the page's language, and how to reach another page.
+
+    `url_for` maps a page's Markdown file (e.g. "parties.md") to its URL relative to the page being
+    rendered, in the page's language; the glue answers it from MkDocs' own files."""
 
     data: SiteData
     lang: str
-    page_url: str = ""
+    url_for: Callable[[str], str] = _same_path
 
     def t(self, key: str, **values: str) -> str:
         """UI string `key`; `{name}` placeholders in it are filled from `values`."""
@@ -77,17 +85,28 @@ class RenderContext:
         return format_date(iso, self.lang)
 
     def url(self, src: str, anchor: str | None = None) -> str:
-        """Relative URL of docs/<src> in this language, e.g. ctx.url('parties.md', 'kasius')."""
-        url = relative_url(self.page_url, page_url(src, self.lang))
+        """URL of docs/<src> in this language, e.g. ctx.url('parties.md', 'kasius') -> ../parties/#kasius."""
+        url = self.url_for(src)
         return f"{url}#{anchor}" if anchor else url
 
+    def anchor(self, collection: str, record_id: str) -> str | None:
+        """The id a record's element carries on its page (macros/addresses.py)."""
+        return address(self.data, collection, record_id).anchor
+
+    def href(self, collection: str, record_id: str) -> str:
+        """Link to a record on its page, from this page."""
+        place = address(self.data, collection, record_id)
+        return self.url(place.page, place.anchor)
+
     def link(self, href: str) -> str:
-        """A link written in data as a URL from this page: parties.md#kasius becomes ../parties/#kasius.
+        """A link written in data as a page of this site: parties.md#kasius becomes ../parties/#kasius.
         Unsafe links never get here (the data check refuses them); if one did, it would go nowhere."""
         if not is_safe_link(href):
             return "#"
+        if not is_site_link(href):
+            return href
         src, _, anchor = href.partition("#")
-        return self.url(src, anchor or None) if src.endswith(".md") else href
+        return self.url(src, anchor or None)
 
     def status(self, target: Target):
         return derive_status(target)
@@ -144,7 +163,7 @@ def parties_summary(ctx: RenderContext) -> str:
 def parties_list(ctx: RenderContext) -> str:
     parts = []
     for kind, parties in _parties_by_kind(ctx.data):
-        parts += [heading(ctx.t(f"party_kind.{kind}"), 2, f"kind-{kind}"),
+        parts += [heading(ctx.t(f"party_kind.{kind}"), 2, ctx.anchor("party_kinds", kind)),
                   render_html("parties_list.html", ctx, kind=kind, parties=parties)]
     return blocks(*parts)
 
@@ -152,7 +171,7 @@ def parties_list(ctx: RenderContext) -> str:
 def projects_list(ctx: RenderContext) -> str:
     parts = []
     for project in ctx.data.projects.values():
-        parts += [heading(ctx.text(project.title), 2, project.id), render_html("project_card.html", ctx, project=project)]
+        parts += [heading(ctx.text(project.title), 2, ctx.anchor("projects", project.id)), render_html("project_card.html", ctx, project=project)]
     return blocks(*parts)
 
 
@@ -244,11 +263,3 @@ def ui_text(ctx: RenderContext, key: str) -> str:
 def ui_heading(ctx: RenderContext, key: str, level: int = 2) -> str:
     """A UI string as a Markdown heading, e.g. {{ heading("heading.covenant") }}."""
     return heading(ctx.t(key), level)
-
-
-# What pages in docs/ may call, by name, each as {{ name(args) }}; the glue passes the context.
-PAGE_MACROS = {function.__name__: function for function in (
-    page_title, page_intro, page_sections, theme_page, target_card, results_table, results_chart,
-    theme_summaries, covenant_intro, covenant_facts, report_facts, follow_up, sources_list,
-    parties_summary, parties_list, projects_list, regulations_list, oecd_steps, toolbox_list,
-)} | {"t": ui_text, "heading": ui_heading}

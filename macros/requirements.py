@@ -1,19 +1,24 @@
-"""What the site's code and pages ask of the data: UI keys, page ids and theme ids.
+"""What the site's code and pages ask of the data: UI strings, pages, themes and targets by id.
 
 A data file that lacks one of these would otherwise only fail halfway through rendering; the data
-check reports it up front, with the place that asks for it.
+check reports it up front, with the place that asks for it. Templates, render.py and the pages in
+docs/ are read with their own parsers (Jinja's and Python's syntax trees), never with patterns.
 """
 from __future__ import annotations
 
+import ast
+import difflib
 import json
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import Environment, TemplateSyntaxError, meta, nodes
+
+from .page_macros import PageMacro
+from .status import STATUSES
+
 _PACKAGE = Path(__file__).parent
-_UI_CALL = re.compile(r"""ctx\.t\(\s*["']([a-z0-9_.-]+)["']""")
-_PAGE_CALL = re.compile(r"""\b(page_title|page_intro|page_sections|theme_page|heading|t)\(\s*["']([^"']+)["']""")
 # UI keys built from a prefix and a value the schema allows, e.g. "unit." ~ target.unit:
 # prefix -> (schema file, list key, field). Target statuses come from status.STATUSES instead,
 # since most of them are derived rather than typed.
@@ -23,87 +28,94 @@ _ENUM_KEYS = {
     "project_status": ("projects", "projects", "status"),
     "party_kind": ("parties", "parties", "kind"),
 }
-
-
-@dataclass(frozen=True)
-class Request:
-    """`kind` 'ui', 'page' or 'theme' with `key`, asked for at `where` (file) and `line`."""
-
-    kind: str
-    key: str
-    where: str
-    line: int
-
-
-def _lines(text: str, pattern: re.Pattern) -> Iterator[tuple[int, re.Match]]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        for match in pattern.finditer(line):
-            yield number, match
-
-
-def code_requests() -> list[Request]:
-    """UI keys the templates and render functions name literally."""
-    requests = []
-    for path in [*sorted((_PACKAGE / "templates").glob("*.html")), _PACKAGE / "render.py"]:
-        for number, match in _lines(path.read_text(encoding="utf-8"), _UI_CALL):
-            if not match.group(1).endswith("."):
-                requests.append(Request("ui", match.group(1), f"macros/{path.relative_to(_PACKAGE).as_posix()}", number))
-    return requests
-
-
-def enum_requests(schema_dir: Path) -> list[Request]:
-    """A UI label for every value of every enum that is shown with a label, and every status."""
-    from .status import STATUSES  # status -> model -> this module: look it up late
-
-    requests = [Request("ui", f"status.{status}", "macros/status.py", 1) for status in STATUSES]
-    for prefix, (stem, key, field) in _ENUM_KEYS.items():
-        schema = json.loads((schema_dir / f"{stem}.schema.json").read_text(encoding="utf-8"))
-        for value in schema["properties"][key]["items"]["properties"][field]["enum"]:
-            requests.append(Request("ui", f"{prefix}.{value}", f"schemas/{stem}.schema.json", 1))
-    return requests
-
-
-def docs_requests(docs_dir: Path) -> list[Request]:
-    """Page ids, theme ids and UI keys that the pages in docs/ ask for."""
-    requests = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        shown = f"docs/{path.relative_to(docs_dir).as_posix()}"
-        for number, match in _lines(path.read_text(encoding="utf-8"), _PAGE_CALL):
-            macro, key = match.groups()
-            kind = {"theme_page": "theme", "heading": "ui", "t": "ui"}.get(macro, "page")
-            requests.append(Request(kind, key, shown, number))
-    return requests
-
-
 # Names a page may use besides the site's own macros: what mkdocs-macros itself provides.
 MKDOCS_MACROS_NAMES = frozenset({"config", "page", "navigation", "files", "environment", "plugin", "git", "macros",
                                  "filters", "filters_builtin", "extra", "now", "fix_url", "context", "macros_info"})
 
 
-def page_template_problems(docs_dir: Path, macro_names: set[str]) -> list[tuple[str, int | None, str]]:
-    """Jinja mistakes in docs/*.md, found before any page is rendered: (file, line, message)."""
-    from jinja2 import Environment, TemplateSyntaxError, meta
+@dataclass(frozen=True)
+class Request:
+    """The record `key` of `collection` ('strings', 'pages', 'themes', 'targets'), asked for at
+    `where` (a file) and `line`."""
 
+    collection: str
+    key: str
+    where: str
+    line: int
+
+
+def _ui_keys_in_template(source: str) -> Iterator[tuple[str, int]]:
+    """Literal keys of ctx.t("...") calls in a Jinja template."""
+    for call in Environment().parse(source).find_all(nodes.Call):
+        if isinstance(call.node, nodes.Getattr) and call.node.attr == "t" \
+                and isinstance(call.node.node, nodes.Name) and call.node.node.name == "ctx" \
+                and call.args and isinstance(call.args[0], nodes.Const) and isinstance(call.args[0].value, str):
+            yield call.args[0].value, call.lineno
+
+
+def _ui_keys_in_python(source: str) -> Iterator[tuple[str, int]]:
+    """Literal keys of ctx.t("...") calls in Python code."""
+    for call in ast.walk(ast.parse(source)):
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "t" \
+                and isinstance(call.func.value, ast.Name) and call.func.value.id == "ctx" \
+                and call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):
+            yield call.args[0].value, call.lineno
+
+
+def code_requests() -> list[Request]:
+    """UI keys the templates and render functions name literally."""
+    requests = []
+    for path in sorted((_PACKAGE / "templates").glob("*.html")):
+        for key, line in _ui_keys_in_template(path.read_text(encoding="utf-8")):
+            requests.append(Request("strings", key, f"macros/templates/{path.name}", line))
+    for path in sorted(_PACKAGE.glob("*.py")):
+        for key, line in _ui_keys_in_python(path.read_text(encoding="utf-8")):
+            requests.append(Request("strings", key, f"macros/{path.name}", line))
+    return requests
+
+
+def enum_requests(schema_dir: Path) -> list[Request]:
+    """A UI label for every value of every enum that is shown with a label, and every status."""
+    requests = [Request("strings", f"status.{status}", "macros/status.py", 1) for status in STATUSES]
+    for prefix, (stem, key, field_name) in _ENUM_KEYS.items():
+        schema = json.loads((schema_dir / f"{stem}.schema.json").read_text(encoding="utf-8"))
+        for value in schema["properties"][key]["items"]["properties"][field_name]["enum"]:
+            requests.append(Request("strings", f"{prefix}.{value}", f"schemas/{stem}.schema.json", 1))
+    return requests
+
+
+@dataclass
+class PagesScan:
+    """What one pass over the pages in docs/ found: what they ask of the data, Jinja mistakes
+    (file, line, message), and which Markdown files exist (as MkDocs names them, e.g. themes/x.md)."""
+
+    requests: list[Request] = field(default_factory=list)
+    problems: list[tuple[str, int | None, str]] = field(default_factory=list)
+    files: set[str] = field(default_factory=set)
+
+
+def scan_pages(docs_dir: Path, macros: Mapping[str, PageMacro]) -> PagesScan:
+    """Parse every page in docs/ once: syntax, unknown names, and the ids its macro calls name."""
     environment = Environment()
-    allowed = set(macro_names) | MKDOCS_MACROS_NAMES
-    problems = []
+    allowed = set(macros) | MKDOCS_MACROS_NAMES
+    scan = PagesScan()
     for path in sorted(docs_dir.rglob("*.md")):
-        shown = f"docs/{path.relative_to(docs_dir).as_posix()}"
+        name = path.relative_to(docs_dir).as_posix()
+        scan.files.add(name)
+        shown = f"docs/{name}"
         source = path.read_text(encoding="utf-8")
         try:
-            parsed = environment.parse(source)
-            environment.compile(source)  # also catches unknown filters and tests
+            tree = environment.parse(source)
+            environment.compile(tree)  # also catches unknown filters and tests
         except TemplateSyntaxError as err:
-            problems.append((shown, err.lineno, f"macro syntax error: {err.message}"))
+            scan.problems.append((shown, err.lineno, f"macro syntax error: {err.message}"))
             continue
-        for name in sorted(meta.find_undeclared_variables(parsed) - allowed):
-            line = next((n for n, text in enumerate(source.splitlines(), 1) if re.search(rf"\b{name}\b", text)), None)
-            close = sorted(allowed, key=lambda known: -_similarity(name, known))[0]
-            problems.append((shown, line, f"unknown macro or variable '{name}'; did you mean '{close}'?"))
-    return problems
-
-
-def _similarity(a: str, b: str) -> float:
-    from difflib import SequenceMatcher
-
-    return SequenceMatcher(None, a, b).ratio()
+        for unknown in sorted(meta.find_undeclared_variables(tree) - allowed):
+            line = next((n.lineno for n in tree.find_all(nodes.Name) if n.name == unknown), None)
+            close = difflib.get_close_matches(unknown, sorted(allowed), n=1, cutoff=0)
+            scan.problems.append((shown, line, f"unknown macro or variable '{unknown}'; did you mean '{close[0]}'?"))
+        for call in tree.find_all(nodes.Call):
+            macro = macros.get(call.node.name) if isinstance(call.node, nodes.Name) else None
+            if macro and macro.argument and call.args and isinstance(call.args[0], nodes.Const):
+                scan.requests.append(Request(macro.argument, str(call.args[0].value), shown, call.lineno))
+    return scan

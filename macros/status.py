@@ -1,12 +1,25 @@
 """Status of a target, derived from its numbers (numeric) or stated in the data (qualitative)."""
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import Target
 
 ACHIEVED, NOT_ACHIEVED, NO_VERDICT, NO_TARGET = "achieved", "not_achieved", "no_verdict", "no_target"
 STATUSES = (ACHIEVED, NOT_ACHIEVED, NO_VERDICT, NO_TARGET)
+STATED_STATUSES = (ACHIEVED, NOT_ACHIEVED, NO_VERDICT)  # what a qualitative target may say of itself
+
+# How a numeric target is reached, by its `comparison` (schemas/targets.schema.json lists the same
+# values; a test keeps the two equal): result, target -> reached?
+COMPARISONS: dict[str, Callable[[float, float], bool]] = {
+    "at_least": operator.ge,
+}
+
+
+class UnhandledTarget(ValueError):
+    """A target this code cannot judge: the schema and this module disagree (a programming error)."""
 
 
 @dataclass(frozen=True)
@@ -17,11 +30,21 @@ class TargetStatus:
 
 def derive_status(target: Target) -> TargetStatus:
     if target.kind == "numeric":
-        assert target.target_value and target.result_value is not None  # guaranteed by the schema
-        share = target.result_value / target.target_value * 100
-        reached = target.result_value >= target.target_value  # comparison: at_least
-        return TargetStatus(ACHIEVED if reached else NOT_ACHIEVED, share)
+        return _numeric_status(target)
     if target.kind == "qualitative":
-        assert target.status in STATUSES
+        if target.status not in STATED_STATUSES:
+            raise UnhandledTarget(f"target '{target.id}': unknown status {target.status!r}")
         return TargetStatus(target.status)
-    return TargetStatus(NO_TARGET)
+    if target.kind == "none":
+        return TargetStatus(NO_TARGET)
+    raise UnhandledTarget(f"target '{target.id}': unknown kind {target.kind!r}")
+
+
+def _numeric_status(target: Target) -> TargetStatus:
+    if target.target_value is None or target.result_value is None or not target.target_value:
+        raise UnhandledTarget(f"target '{target.id}': a numeric target needs a non-zero target and a result")
+    reached = COMPARISONS.get(target.comparison or "")
+    if reached is None:
+        raise UnhandledTarget(f"target '{target.id}': unknown comparison {target.comparison!r}")
+    share = target.result_value / target.target_value * 100
+    return TargetStatus(ACHIEVED if reached(target.result_value, target.target_value) else NOT_ACHIEVED, share)

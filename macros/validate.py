@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,7 @@ from jsonschema.exceptions import best_match
 from referencing import Registry, Resource
 
 from .catalog import COLLECTIONS, DATA_FILES, REFERENCES, Collection, collection_named
-from .markdown_text import is_safe_link, links_in
+from .markdown_text import is_safe_link, is_site_link, links_in
 from .problems import Problem
 from .requirements import Request
 from .yamlfile import YamlDocument, YamlFileError, mark_of, read_yaml
@@ -191,38 +191,45 @@ def schema_problems(stem: str, document: YamlDocument, validator: Draft202012Val
 
 # --- rules between records and files ------------------------------------------------------------
 
-def _records(documents: dict[str, YamlDocument], collection: Collection) -> Iterator[tuple[int, dict]]:
+def records_of(documents: dict[str, YamlDocument], collection: Collection) -> Iterator[tuple[int, dict]]:
+    """(index, record) of each record of a collection; a whole-file collection is one record."""
     document = documents.get(collection.file)
     data = document.data if document else None
-    records = data.get(collection.key) if isinstance(data, dict) and collection.key else None
+    if collection.key is None:
+        if isinstance(data, dict):
+            yield 0, data
+        return
+    records = data.get(collection.key) if isinstance(data, dict) else None
     if isinstance(records, list):
         for index, record in enumerate(records):
             if isinstance(record, dict):
                 yield index, record
 
 
-def _problem_at(documents, collection: Collection, index: int, record: dict, field: str | None, message: str,
-                path_tail: list[Any] | None = None) -> Problem:
+def problem_at_record(documents, collection: Collection, index: int, record: dict, field: str | None, message: str,
+                      path_tail: list[Any] | None = None) -> Problem:
     document = documents[collection.file]
-    path = [collection.key, index, *([field] if field else []), *(path_tail or [])]
-    return _problem(document.name, message, mark_of(document.root, path), _record_label(collection, record, index),
-                    _field_name([field, *(path_tail or [])], None) if field else None)
+    place = [collection.key, index] if collection.key is not None else []
+    path = [*place, *([field] if field else []), *(path_tail or [])]
+    label = _record_label(collection, record, index) if collection.key is not None else collection.label
+    return _problem(document.name, message, mark_of(document.root, path),
+                    label, _field_name([field, *(path_tail or [])], None) if field else None)
 
 
 def _ids(documents, collection: Collection) -> set[str]:
-    return {r["id"] for _, r in _records(documents, collection) if isinstance(r.get("id"), str)}
+    return {r["id"] for _, r in records_of(documents, collection) if isinstance(r.get("id"), str)}
 
 
 def duplicate_id_problems(documents) -> list[Problem]:
     problems = []
     for collection in COLLECTIONS:
         seen: dict[str, int] = {}
-        for index, record in _records(documents, collection):
+        for index, record in records_of(documents, collection):
             ident = record.get("id")
             if not isinstance(ident, str):
                 continue
             if ident in seen:
-                problems.append(_problem_at(documents, collection, index, record, "id",
+                problems.append(problem_at_record(documents, collection, index, record, "id",
                                             f"the id '{ident}' is already used by {collection.label} "
                                             f"#{seen[ident] + 1}; ids must be unique"))
             else:
@@ -237,7 +244,7 @@ def reference_problems(documents) -> list[Problem]:
         if target.file not in documents:  # unreadable: already reported; its ids are unknown, not wrong
             continue
         known = _ids(documents, target)
-        for index, record in _records(documents, source):
+        for index, record in records_of(documents, source):
             value = record.get(ref.field)
             values = value if isinstance(value, list) else [value] if value is not None else []
             for position, ident in enumerate(values):
@@ -245,7 +252,7 @@ def reference_problems(documents) -> list[Problem]:
                     close = difflib.get_close_matches(ident, sorted(known), n=1)
                     hint = f"; did you mean '{close[0]}'?" if close else ""
                     tail = [position] if isinstance(value, list) else None
-                    problems.append(_problem_at(
+                    problems.append(problem_at_record(
                         documents, source, index, record, ref.field,
                         f"unknown {target.label} '{ident}' (not in {documents[target.file].name}){hint}", tail))
     return problems
@@ -255,13 +262,13 @@ def count_problems(documents) -> list[Problem]:
     """A target that lists its results (named parties or items) must list as many as its result_value."""
     problems = []
     targets = collection_named("targets")
-    for index, record in _records(documents, targets):
+    for index, record in records_of(documents, targets):
         result = record.get("result_value")
         for field in ("result_parties", "result_items"):
             listed = record.get(field)
             if isinstance(listed, list) and isinstance(result, (int, float)) and not isinstance(result, bool) \
                     and len(listed) != result:
-                problems.append(_problem_at(documents, targets, index, record, field,
+                problems.append(problem_at_record(documents, targets, index, record, field,
                                             f"lists {len(listed)} item(s) but result_value is {result}"))
     return problems
 
@@ -277,48 +284,78 @@ def _strings(value: Any, path: list[Any]) -> Iterator[tuple[list[Any], str]]:
             yield from _strings(item, [*path, index])
 
 
-def link_problems(documents) -> list[Problem]:
-    """Markdown links in any text may only go to https:, mailto: or a page of this site."""
+def _hrefs(path: list[Any], text: str) -> list[str]:
+    """Links in one data text: a `link` field is one; any other text may hold Markdown links."""
+    if path and path[-1] == "link":
+        return [text]
+    if "](" not in text and "<" not in text and "]:" not in text:
+        return []
+    return links_in(text)
+
+
+def unsafe_link_message(href: str) -> str | None:
+    if is_safe_link(href):
+        return None
+    return f"the link '{href}' is not allowed: use https://, mailto: or a page of this site such as parties.md"
+
+
+def link_problems(documents, judge: Callable[[str], str | None] = unsafe_link_message) -> list[Problem]:
+    """Every link in every data text, judged by `judge` (a message for a bad link, else None)."""
     problems = []
     for stem, document in documents.items():
         for path, text in _strings(document.data, []):
-            if "](" not in text and "<" not in text and "]:" not in text:
-                continue
-            for href in links_in(text):
-                if not is_safe_link(href):
+            for href in _hrefs(path, text):
+                message = judge(href)
+                if message:
                     collection = _collection_for(stem, path)
                     record, inner = _locate(collection, document.data, path)
-                    problems.append(_problem(
-                        document.name, f"the link '{href}' is not allowed: use https://, mailto: or a page "
-                                       "of this site such as parties.md",
-                        mark_of(document.root, path), record, _field_name(inner, None)))
+                    problems.append(_problem(document.name, message, mark_of(document.root, path), record,
+                                             _field_name(inner, None)))
     return problems
 
 
-def _strings_of(documents) -> dict:
-    document = documents.get("ui")
-    strings = document.data.get("strings") if document and isinstance(document.data, dict) else None
-    return strings if isinstance(strings, dict) else {}
+def internal_link_judge(pages: dict[str, set[str]]) -> Callable[[str], str | None]:
+    """Judges links to pages of this site: the page (docs/<file>) and its anchor must exist."""
+    def judge(href: str) -> str | None:
+        if not is_site_link(href):
+            return None  # another site or mail (checked for safety before), or this page's own anchor
+        page, _, anchor = href.partition("#")
+        if page not in pages:
+            close = difflib.get_close_matches(page, sorted(pages), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else "; link to a page by its file in docs/, e.g. parties.md"
+            return f"the link '{href}' goes to a page that does not exist (no docs/{page}){hint}"
+        if anchor and anchor not in pages[page]:
+            close = difflib.get_close_matches(anchor, sorted(pages[page]), n=1)
+            hint = f"; did you mean '{page}#{close[0]}'?" if close else ""
+            return f"the link '{href}' goes to '#{anchor}', which is not on {page}{hint}"
+        return None
+    return judge
+
+
+def _keys(documents, collection: Collection) -> set[str]:
+    """Ids of a list collection, or the keys of a keyed one (the UI strings)."""
+    document = documents.get(collection.file)
+    data = document.data if document else None
+    records = data.get(collection.key) if isinstance(data, dict) and collection.key else None
+    return set(records) if isinstance(records, dict) else _ids(documents, collection)
 
 
 def request_problems(documents, requests: list[Request]) -> list[Problem]:
-    """Every UI key, page and theme that code or pages ask for must be in the data."""
-    available = {  # kind: (collection, its ids)
-        "ui": ("strings", lambda: set(_strings_of(documents))),
-        "page": ("pages", lambda: _ids(documents, collection_named("pages"))),
-        "theme": ("themes", lambda: _ids(documents, collection_named("themes"))),
-    }
+    """Every UI string, page, theme and target that code or pages ask for must be in the data."""
     problems, reported = [], set()
     for request in requests:
-        collection = collection_named(available[request.kind][0])
+        collection = collection_named(request.collection)
         document = documents.get(collection.file)
-        if document is None or (request.kind, request.key) in reported:
+        if document is None or (request.collection, request.key) in reported:
             continue
-        if request.key not in available[request.kind][1]():
-            reported.add((request.kind, request.key))
+        known = _keys(documents, collection)
+        if request.key not in known:
+            reported.add((request.collection, request.key))
+            close = difflib.get_close_matches(request.key, sorted(known), n=1)
+            hint = f" (or did {request.where} mean '{close[0]}'?)" if close else ""
             problems.append(_problem(document.name,
                                      f"{collection.label} '{request.key}' is missing, but {request.where} (line "
-                                     f"{request.line}) needs it; add it in both languages",
+                                     f"{request.line}) needs it; add it in both languages{hint}",
                                      mark_of(document.root, [], key=collection.key)))
     return problems
 
@@ -328,9 +365,9 @@ def theme_page_problems(documents, docs_dir: Path | None) -> list[Problem]:
     if docs_dir is None:
         return []
     themes = collection_named("themes")
-    return [_problem_at(documents, themes, index, record, "page",
+    return [problem_at_record(documents, themes, index, record, "page",
                         f"there is no page docs/{record['page']}")
-            for index, record in _records(documents, themes)
+            for index, record in records_of(documents, themes)
             if isinstance(record.get("page"), str) and not (docs_dir / record["page"]).is_file()]
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.model import SiteData, load_site_data
+from macros.load import load_site_data
+from macros.model import SiteData
 from tests.sitetext import Site
 
 ROOT = Path(__file__).resolve().parent.parent

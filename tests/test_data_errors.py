@@ -2,6 +2,8 @@
 field, expected, found), all problems at once, exit 1, no traceback, and nothing is built."""
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 import sys
 from dataclasses import dataclass
@@ -9,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.model import load_site_data
+import macros.check
+from macros.load import load_site_data
+from macros.problems import DataError
+from macros.page_macros import PAGE_MACROS
 from tests.conftest import ROOT, run
 
 BAD_DATA = Path(__file__).parent / "bad_data"
@@ -90,6 +95,16 @@ CASES = {
                                              at="pages:"),
     "theme page file is missing": Case("themes.yml", "themes/due-diligence.md", "themes/due-dilligence.md",
                                        ("theme 'due-diligence'", "field 'page'", "no page docs/themes/due-dilligence.md")),
+    "link in data to a page that does not exist": Case(
+        "pages.yml", "[collectieve actie en opschaling](themes/collective-action.md)",
+        "[collectieve actie en opschaling](themes/collective-actin.md)",
+        ("page 'projects'", "field 'intro[1].nl'", "'themes/collective-actin.md' goes to a page that does not exist",
+         "did you mean 'themes/collective-action.md'?")),
+    "link in data to an anchor that does not exist": Case(
+        "pages.yml", "[collectieve actie en opschaling](themes/collective-action.md)",
+        "[collectieve actie en opschaling](themes/collective-action.md#target-signatorie)",
+        ("page 'projects'", "field 'intro[1].nl'", "goes to '#target-signatorie', which is not on "
+         "themes/collective-action.md", "did you mean 'themes/collective-action.md#target-signatories'?")),
     "unknown macro in a page": Case("results.md", "{{ results_table() }}", "{{ result_table() }}",
                                    ("unknown macro or variable 'result_table'", "did you mean 'results_table'"),
                                    folder="docs"),
@@ -125,8 +140,19 @@ def break_data(tmp_path: Path, case: Case) -> tuple[Path, int]:
     return tmp_path, changed[:position].count(b"\n") + 1
 
 
-def check(root: Path):
-    return run([sys.executable, "-m", "macros.check", "--root", str(root)], ROOT)
+@dataclass(frozen=True)
+class Checked:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def check(root: Path) -> Checked:
+    """`make check-data` on `root`, in this process (one test below runs it as a real process)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = macros.check.main(["--root", str(root)])
+    return Checked(code, out.getvalue(), err.getvalue())
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -141,8 +167,8 @@ def test_bad_data_gives_a_clear_located_message(tmp_path, name):
         assert words in result.stderr, result.stderr
 
 
-def test_the_real_data_passes_the_check():
-    result = check(ROOT)
+def test_the_real_data_passes_the_check_run_as_a_process():
+    result = run([sys.executable, "-m", "macros.check", "--root", str(ROOT)], ROOT)
     assert result.returncode == 0, result.stderr
     assert "Data OK" in result.stdout
 
@@ -185,7 +211,6 @@ def test_a_yaml_bomb_is_refused_quickly(tmp_path):
 
 def test_data_errors_raise_one_exception_listing_all_problems(tmp_path):
     root, _ = break_data(tmp_path, CASES["negative count"])
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(DataError) as caught:
         load_site_data(root / "data", root / "schemas")
-    assert type(caught.value).__name__ == "DataError"
     assert len(caught.value.problems) == 1

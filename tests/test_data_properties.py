@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from macros.catalog import DATA_FILES
-from macros.model import load_site_data
+from macros.load import load_site_data
+from macros.page_macros import PAGE_MACROS
 from macros.problems import DataError
 from macros.yamlfile import read_yaml
 from tests.conftest import ROOT
@@ -128,7 +129,7 @@ def test_any_edit_is_either_a_clean_data_error_or_a_clean_page(workdir, edit):
     path = workdir / "data" / f"{stem}.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     try:
-        site_data = load_site_data(workdir / "data", workdir / "schemas", workdir / "docs")
+        site_data = load_site_data(workdir / "data", workdir / "schemas", workdir / "docs", PAGE_MACROS)
     except DataError as err:
         event("refused with data problems")
         assert err.problems and all(p.file.startswith("data/") and p.message for p in err.problems)

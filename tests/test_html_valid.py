@@ -16,7 +16,10 @@ def test_every_page_is_valid_html(site):
     assert VNU.is_file(), "vnu.jar is missing: `make test` installs it (npm ci)"
     result = subprocess.run([java, "-jar", str(VNU), "--skip-non-html", "--errors-only", "--format", "json",
                              str(site.root)], capture_output=True, text=True, timeout=300)
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
     assert len(list(site.root.rglob("*.html"))) > 20  # it had pages to check
-    problems = [f"{m.get('url', '').split('/site')[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    # vnu writes its JSON report to stderr and exits 1 when it found errors; anything else (a crash,
+    # a Java error, no report at all) is a failure too, never "no messages".
+    report = json.loads(result.stderr)
+    problems = [f"{m.get('url', '').split('/site')[-1]}:{m.get('lastLine')}: {m['message']}" for m in report["messages"]]
     assert not problems, "\n".join(problems)
+    assert result.returncode == 0, result.stderr[-2000:]

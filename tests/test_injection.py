@@ -4,14 +4,13 @@ from __future__ import annotations
 import html
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from macros.yamlfile import read_yaml
-from tests.conftest import mkdocs_build, run
+from tests.conftest import mkdocs_build
 from tests.sitetext import Site
 
 PAYLOADS = (
@@ -122,10 +121,10 @@ def test_titles_and_navigation_show_escaped_payloads(poisoned_site):
 
 @pytest.mark.parametrize("link", ["javascript:alert(1)", "data:text/html,x", "http://example.org/", "//evil.example/"])
 def test_unsafe_link_in_a_link_field_is_rejected(tmp_path, link):
-    from tests.test_data_errors import Case, break_data
+    from tests.test_data_errors import Case, break_data, check
 
     root, line = break_data(tmp_path, Case("activities.yml", '    target: "collective-due-diligence"',
                                            f'    target: "collective-due-diligence"\n    link: "{link}"', ()))
-    result = run([sys.executable, "-m", "macros.check", "--root", str(root)], Path(__file__).parent.parent)
+    result = check(root)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"data/activities.yml:{line + 1}:" in result.stderr and "field 'link'" in result.stderr

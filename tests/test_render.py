@@ -7,11 +7,11 @@ import re
 import pytest
 
 from macros.language import UnknownString, format_number, translate
-from macros.links import page_url, relative_url
+from macros.page_macros import PAGE_MACROS
 from macros.render import RenderContext, heading, md_escape, results_chart, results_table, target_card, theme_page
-from macros.requirements import code_requests, docs_requests, enum_requests
+from macros.requirements import code_requests, enum_requests, scan_pages
 from tests.conftest import ROOT
-from tests.rendering import render_everything
+from tests.rendering import context, render_everything
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -51,7 +51,7 @@ def test_markdown_fields_show_raw_html_as_text_and_drop_javascript_links(site_da
     evil = {"nl": f"{SCRIPT} [klik](javascript:alert(1)) [ok](parties.md#kasius)", "en": "x"}
     targets["signatories"] = dataclasses.replace(targets["signatories"], explanation=[evil])
     data = dataclasses.replace(site_data, targets=targets)
-    page = theme_page(RenderContext(data, "nl", "themes/collective-action/"), "collective-action")
+    page = theme_page(context(data, "nl", "themes/collective-action/"), "collective-action")
     assert "<script>" not in page and "javascript:" not in page
     assert '<a href="../../parties/#kasius">ok</a>' in page
 
@@ -99,29 +99,34 @@ def test_unknown_ui_string_stops_the_build():
         translate({}, "status.missing", "nl")
 
 
-@pytest.mark.parametrize("from_url, src, lang, expected", [
-    ("", "parties.md", "nl", "parties/"),
-    ("en/", "parties.md", "en", "parties/"),
-    ("en/themes/due-diligence/", "index.md", "en", "../../"),
-    ("themes/due-diligence/", "themes/collective-action.md", "nl", "../collective-action/"),
-    ("en/parties/", "parties.md", "en", "./"),
+@pytest.mark.parametrize("collection, record_id, from_url, expected", [
+    ("targets", "signatories", "results/", "../themes/collective-action/#target-signatories"),
+    ("parties", "kasius", "en/themes/secondary-materials/", "../../parties/#kasius"),
+    ("party_kinds", "company", "", "parties/#kind-company"),
+    ("oecd_steps", "step-1", "toolbox/", "./#oecd-step-1"),
 ])
-def test_links_between_pages_stay_in_the_page_language(from_url, src, lang, expected):
-    assert relative_url(from_url, page_url(src, lang)) == expected
+def test_links_to_records_follow_the_one_address_scheme(site_data, collection, record_id, from_url, expected):
+    lang = "en" if from_url.startswith("en/") else "nl"
+    assert context(site_data, lang, from_url).href(collection, record_id) == expected
+
+
+def test_anchors_and_links_to_a_record_agree(site_data):
+    ctx = context(site_data, "nl", "results/")
+    assert ctx.href("targets", "maturity-score").endswith("#" + ctx.anchor("targets", "maturity-score"))
 
 
 def test_every_ui_string_the_site_asks_for_exists_in_both_languages(site_data):
-    requests = code_requests() + enum_requests(ROOT / "schemas") + docs_requests(ROOT / "docs")
-    needed = {r.key for r in requests if r.kind == "ui"}
+    requests = code_requests() + enum_requests(ROOT / "schemas") + scan_pages(ROOT / "docs", PAGE_MACROS).requests
+    needed = {r.key for r in requests if r.collection == "strings"}
     assert len(needed) > 40  # the scan found the templates, the enums and the pages
     missing = {k for k in needed if k not in site_data.ui or not all(site_data.ui[k].get(lang) for lang in ("nl", "en"))}
     assert not missing
 
 
 def test_every_page_and_theme_the_docs_ask_for_exists(site_data):
-    requests = docs_requests(ROOT / "docs")
-    assert {r.key for r in requests if r.kind == "page"} <= set(site_data.pages)
-    assert {r.key for r in requests if r.kind == "theme"} == set(site_data.themes)
+    requests = scan_pages(ROOT / "docs", PAGE_MACROS).requests
+    assert {r.key for r in requests if r.collection == "pages"} <= set(site_data.pages)
+    assert {r.key for r in requests if r.collection == "themes"} == set(site_data.themes)
 
 
 # Optional in general, but required by a target's kind (the schema's if/then rules).
@@ -151,4 +156,9 @@ def test_every_page_renders_when_records_leave_out_every_optional_field(site_dat
         for name in ("themes", "targets", "activities", "projects", "parties", "regulations", "instruments", "pages")
     })
     blocks = render_everything(data)
-    assert len(blocks) > 20 and all(isinstance(block, str) for block in blocks)
+    assert len(blocks) > 20
+    shown = [re.sub(r"<[^>]+>", " ", block) for block in blocks]
+    leaked = [text for text in shown if re.search(r"\bNone\b|\[\]|\{\}", text)]
+    assert not leaked  # a left-out field shows nothing, never a Python value
+    for theme in data.themes.values():  # and the pages keep their headings
+        assert theme_page(context(data, "nl"), theme.id).startswith("# " + md_escape(theme.title["nl"]))

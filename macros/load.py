@@ -1,0 +1,66 @@
+"""Read, check, build, index: data/*.yml -> SiteData, or DataError listing every problem found.
+
+Order: parse every file; check each against its schema, the rules between files, what the code and
+the pages ask for, and that the records know every field; build the records; then resolve every
+link in every data text against the pages and anchors the site will have.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from .addresses import FIXED_PAGES, anchors_by_page
+from .catalog import COLLECTIONS
+from .model import RECORD_TYPES, SiteData, build_site_data, record_fields
+from .page_macros import PageMacro
+from .problems import DataError, Problem
+from .requirements import PagesScan, code_requests, enum_requests, scan_pages
+from .validate import (Schemas, YamlDocument, internal_link_judge, link_problems, problem_at_record, read_documents,
+                       records_of, validate_documents)
+
+
+def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = None,
+                   macros: Mapping[str, PageMacro] | None = None, shown_dir: str = "data") -> SiteData:
+    """All records of the site, checked. With `docs_dir`, also check the pages in it against `macros`
+    (what a page may call) and resolve links in data texts against its pages."""
+    if docs_dir is not None and macros is None:
+        raise TypeError("checking docs/ needs the page macros it may call")
+    documents, problems = read_documents(data_dir, shown_dir)
+    pages = scan_pages(docs_dir, macros or {}) if docs_dir is not None else None
+    requests = code_requests() + enum_requests(schema_dir) + (pages.requests if pages else [])
+    problems += validate_documents(documents, Schemas.load(schema_dir), requests, docs_dir)
+    problems += record_fields_problems(documents)
+    if pages is not None:
+        problems += [Problem(file, message, line=line) for file, line, message in pages.problems]
+        problems += _missing_fixed_pages(pages)
+    if problems:
+        raise DataError(problems)
+    data = build_site_data({stem: document.data for stem, document in documents.items()})
+    if pages is not None:
+        known = {page: anchors_by_page(data).get(page, set()) for page in pages.files}
+        problems = link_problems(documents, internal_link_judge(known))
+        if problems:
+            raise DataError(problems)
+    return data
+
+
+def record_fields_problems(documents: dict[str, YamlDocument]) -> list[Problem]:
+    """A field the schema allows but the records do not have would be dropped: say so instead."""
+    problems = []
+    for collection in COLLECTIONS:
+        if collection.name not in RECORD_TYPES:
+            continue
+        known = record_fields(collection.name)
+        for index, record in records_of(documents, collection):
+            for key in record:
+                if key not in known:
+                    problems.append(problem_at_record(
+                        documents, collection, index, record, key,
+                        f"the site's code does not use this field (macros/model.py has no '{key}'); "
+                        "remove it, or ask a developer to add it"))
+    return problems
+
+
+def _missing_fixed_pages(pages: PagesScan) -> list[Problem]:
+    return [Problem(f"docs/{page}", "this page is missing; the site puts records on it (macros/addresses.py)")
+            for page in FIXED_PAGES if page not in pages.files]

@@ -1,0 +1,37 @@
+"""What a page in docs/ may call: one declaration per macro, read by the glue, the checks and the tests.
+
+Adding a macro is one line here: its render function, the collection whose id its first argument
+names (so the data check can ask for that record before any page is rendered), and, for a macro
+that opens a page, the function giving the page's title.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import render
+
+
+@dataclass(frozen=True)
+class PageMacro:
+    function: Callable[..., str]  # render function: (ctx, *args) -> Markdown
+    argument: str | None = None  # collection named by the first argument: "pages", "themes", "targets", "strings"
+    title: Callable[..., str] | None = None  # (ctx, id) -> the title of the page this macro opens
+
+
+PAGE_MACROS: dict[str, PageMacro] = {
+    "page_title": PageMacro(render.page_title, "pages", title=render.page_title_text),
+    "theme_page": PageMacro(render.theme_page, "themes", title=render.theme_title_text),
+    "page_intro": PageMacro(render.page_intro, "pages"),
+    "page_sections": PageMacro(render.page_sections, "pages"),
+    "target_card": PageMacro(render.target_card, "targets"),
+    "regulations_list": PageMacro(render.regulations_list, "targets"),
+    "t": PageMacro(render.ui_text, "strings"),
+    "heading": PageMacro(render.ui_heading, "strings"),
+    **{function.__name__: PageMacro(function) for function in (
+        render.results_table, render.results_chart, render.theme_summaries, render.covenant_intro,
+        render.covenant_facts, render.report_facts, render.follow_up, render.sources_list,
+        render.parties_summary, render.parties_list, render.projects_list, render.oecd_steps,
+        render.toolbox_list,
+    )},
+}
