@@ -2,12 +2,30 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
+import yaml
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
 
-LANGUAGES = ("nl", "en")
-DEFAULT_LANGUAGE = "nl"
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without resolving its tags (!ENV and the like): only the languages matter here."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def site_languages(config_file: Path) -> tuple[tuple[str, ...], str]:
+    """(languages, default language) as mkdocs.yml gives them to mkdocs-static-i18n: the one list."""
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    plugins = [p for p in config["plugins"] if isinstance(p, dict) and "i18n" in p]
+    languages = [entry for entry in plugins[0]["i18n"]["languages"] if entry.get("build", True)]
+    default = next(entry["locale"] for entry in languages if entry.get("default"))
+    return tuple(entry["locale"] for entry in languages), default
+
+
+LANGUAGES, DEFAULT_LANGUAGE = site_languages(Path(__file__).resolve().parent.parent / "mkdocs.yml")
 
 
 class UnknownString(KeyError):

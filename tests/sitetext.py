@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-LANGUAGES = ("nl", "en")
+from macros.language import DEFAULT_LANGUAGE, LANGUAGES  # noqa: F401 (the one list, from mkdocs.yml)
 
 
 class _TextAndLinks(HTMLParser):
@@ -108,7 +108,8 @@ class Site:
     log: str
 
     def language_of(self, path: str) -> str:
-        return "en" if path.startswith("en/") else "nl"
+        first = path.split("/", 1)[0]
+        return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
 
     def pages(self, lang: str | None = None) -> list[Page]:
         found = []

@@ -121,3 +121,11 @@ def test_an_instrument_without_its_own_source_takes_the_toolbox_source(site_data
     assert without, "the data has no instrument without a source of its own"
     for instrument_id in without:
         assert site_data.instruments[instrument_id].source.url == toolbox["source"]["url"]
+
+
+def test_every_text_in_data_has_exactly_the_languages_the_site_builds():
+    from macros.language import LANGUAGES
+
+    common = json.loads((ROOT / "schemas" / "common.schema.json").read_text(encoding="utf-8"))
+    text = common["$defs"]["text"]
+    assert set(text["required"]) == set(text["properties"]) == set(LANGUAGES)
