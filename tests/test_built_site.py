@@ -2,6 +2,7 @@
 source text (../shared/source), not against data/, so a wrong number in data/ fails here."""
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -14,6 +15,7 @@ EXPECTED_PAGES = [
     "index.html", "themes/due-diligence/index.html", "themes/secondary-materials/index.html",
     "themes/collective-action/index.html", "results/index.html", "projects/index.html",
     "parties/index.html", "toolbox/index.html", "about/index.html", "privacy/index.html",
+    "accessibility/index.html",
 ]
 
 COLLECTIVE_DD_NL = ("Voor het thema ‘collectieve due diligence’ zijn geen specifieke doelstellingen "
@@ -78,6 +80,12 @@ def test_navigation_titles_are_in_the_page_language(site, lang, own, other):
         assert set(own) <= set(titles) and not set(other) & set(titles), (page.path, titles)
 
 
+@pytest.mark.parametrize("lang, name", [("nl", "Zoeken"), ("en", "Search")])
+def test_the_search_dialog_is_named_in_the_page_language(site, lang, name):
+    for page in site.pages(lang):
+        assert re.search(rf'<div class="md-search"[^>]* role="dialog" aria-label="{name}"', page.html), page.path
+
+
 def test_the_404_page_speaks_both_languages(site):
     page = site.page("404.html")
     assert '<div lang="nl">' in page.html and '<div lang="en">' in page.html
@@ -86,6 +94,36 @@ def test_the_404_page_speaks_both_languages(site):
 def test_the_404_page_language_links_go_to_the_home_pages(site):
     links = re.findall(r'href="([^"]*)" hreflang="(nl|en)"', site.page("404.html").html)
     assert links and set(links) == {("/", "nl"), ("/en/", "en")}
+
+
+_FOOTER_STATEMENT_LINK = re.compile(
+    r'<a href="([^"]*)" class="mc-footer-link--accessibility"(?: lang="([a-z]{2})")?>([^<]*)</a>')
+
+
+def _footer_statement_links(html: str) -> list[tuple[str, str, str]]:
+    """(href, lang, text) of each link to the accessibility statement in the page's footer."""
+    return _FOOTER_STATEMENT_LINK.findall(html[html.index('<footer class="md-footer"'):])
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_page_footer_links_the_accessibility_statement_of_its_language(site, site_data, lang):
+    statement = ("" if lang == "nl" else "en/") + "accessibility/index.html"
+    wrong = []
+    for page in site.pages(lang):
+        links = _footer_statement_links(page.html)
+        resolved = [(posixpath.normpath(f"{PurePosixPath(page.path).parent}/{href}index.html"), text)
+                    for href, _, text in links]
+        if resolved != [(statement, site_data.ui["footer.accessibility"][lang])]:
+            wrong.append((page.path, links))
+    assert not wrong
+    assert site.page(statement).html
+
+
+def test_the_404_page_footer_links_each_language_statement_from_the_site_root(site):
+    links = _footer_statement_links(site.page("404.html").html)
+    assert {(href, lang) for href, lang, _ in links} == {("/accessibility/", "nl"), ("/en/accessibility/", "en")}
+    for href, _, _ in links:
+        assert (site.root / href.lstrip("/") / "index.html").is_file()
 
 
 def _search_index(site, lang: str) -> dict:
