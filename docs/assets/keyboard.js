@@ -1,0 +1,58 @@
+/* Keyboard use of Material's page chrome (checked by tests/test_keyboard.py).
+   1. Below 76.25em the navigation is a drawer and, below 60em, the search a dialog, each opened by a
+      <label> in the header that Tab cannot reach (site.css keeps the closed drawer and dialog out of
+      the Tab order: they are off screen). Make those labels buttons: Tab reaches them, Space presses
+      them (Material itself clicks a focused label on Enter). Escape closes the drawer and returns
+      focus to its button; the search button moves focus into the opened search field.
+   2. Escape in the search dialog gives focus back to the element that had it before the search
+      field. Material closes the dialog and blurs the field, which leaves focus nowhere; focus moves
+      here when Material unticks its search toggle, just before it blurs the field. */
+(function () {
+  var escape = false;
+  document.addEventListener("keydown", function (event) { escape = event.key === "Escape"; }, true);
+  document.addEventListener("pointerdown", function () { escape = false; }, true);
+
+  function headerButton(toggle, named) {
+    var label = document.querySelector('.md-header label[for="' + toggle.id + '"]');
+    if (!label || !named) return null;
+    label.setAttribute("role", "button");
+    label.setAttribute("tabindex", "0");
+    label.setAttribute("aria-label", named.getAttribute("aria-label"));
+    var expanded = function () { label.setAttribute("aria-expanded", String(toggle.checked)); };
+    expanded();
+    toggle.addEventListener("change", expanded);
+    label.addEventListener("keydown", function (event) {
+      if (event.key === " ") {
+        event.preventDefault();
+        label.click();
+      }
+    });
+    return label;
+  }
+
+  var drawer = document.getElementById("__drawer");
+  var menu = drawer && headerButton(drawer, document.querySelector(".md-nav--primary"));
+  if (menu) {
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked) {
+        menu.click();
+        menu.focus();
+      }
+    });
+  }
+
+  var searchToggle = document.getElementById("__search");
+  var search = document.querySelector(".md-search");
+  var field = document.querySelector(".md-search__input");
+  if (searchToggle && search && field) {
+    var searchButton = headerButton(searchToggle, field);
+    var before = null;
+    field.addEventListener("focus", function (event) {
+      if (!search.contains(event.relatedTarget)) before = event.relatedTarget;
+    });
+    searchToggle.addEventListener("change", function () {
+      if (searchToggle.checked && searchButton && document.activeElement === searchButton) field.focus();
+      if (!searchToggle.checked && escape && before && before.isConnected) before.focus();
+    });
+  }
+})();
