@@ -11,12 +11,13 @@ from pathlib import Path
 
 from .addresses import FIXED_PAGES, anchors_by_page
 from .catalog import COLLECTIONS
+from .locate import problem_at_record, records_of
 from .model import RECORD_TYPES, SiteData, build_site_data, record_fields
 from .page_macros import PageMacro
 from .problems import DataError, Problem
 from .requirements import PagesScan, code_requests, enum_requests, scan_pages
-from .validate import (Schemas, YamlDocument, internal_link_judge, link_problems, problem_at_record, read_documents,
-                       records_of, validate_documents)
+from .validate import Schemas, internal_link_judge, link_problems, read_documents, validate_documents
+from .yamlfile import YamlDocument
 
 
 def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = None,

@@ -13,6 +13,15 @@ from jsonschema.exceptions import best_match
 from referencing import Registry, Resource
 
 from .catalog import COLLECTIONS, DATA_FILES, REFERENCES, Collection, collection_named
+from .locate import (
+    collection_for,
+    field_name,
+    locate_record,
+    problem_at_mark,
+    problem_at_path,
+    problem_at_record,
+    records_of,
+)
 from .markdown_text import is_safe_link, is_site_link, links_in
 from .problems import Problem
 from .requirements import Request
@@ -46,17 +55,6 @@ def read_documents(data_dir: Path, shown_dir: str = "data") -> tuple[dict[str, Y
         except YamlFileError as err:
             problems.append(err.problem)
     return documents, problems
-
-
-def _problem(file: str, message: str, mark, record: str | None = None, field: str | None = None) -> Problem:
-    """A problem at a YAML mark (0-based, as the parser counts) shown 1-based, as editors count."""
-    return Problem(file, message, line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
-                   record=record, field=field)
-
-
-def _record_label(collection: Collection, record: Any, index: int) -> str:
-    ident = record.get("id") if isinstance(record, dict) else None
-    return f"{collection.label} '{ident}'" if isinstance(ident, str) else f"{collection.label} #{index + 1}"
 
 
 # --- schema errors, in an editor's words --------------------------------------------------------
@@ -143,38 +141,6 @@ def _explain(error: ValidationError) -> tuple[str, str | None]:
     return error.message, None
 
 
-def _locate(collection: Collection, data: Any, path: list[Any]) -> tuple[str | None, list[Any]]:
-    """Which record a path points into (as a label) and the path inside that record."""
-    if collection.key is None:
-        return collection.label, path
-    if len(path) < 2:
-        return None, path
-    records = data.get(collection.key) if isinstance(data, dict) else None
-    index = path[1]
-    if isinstance(records, dict):  # keyed collection (ui strings)
-        return f"{collection.label} '{index}'", path[2:]
-    record = records[index] if isinstance(records, list) and isinstance(index, int) and index < len(records) else None
-    return _record_label(collection, record, index), path[2:]
-
-
-def _field_name(path: list[Any], extra: str | None) -> str | None:
-    parts: list[str] = []
-    for step in [*path, *([extra] if extra else [])]:
-        if isinstance(step, int):
-            parts.append(f"[{step + 1}]")  # editors count from 1
-        else:
-            parts.append(("." if parts else "") + str(step))
-    return "".join(parts) or None
-
-
-def _collection_for(stem: str, path: list[Any]) -> Collection:
-    candidates = [c for c in COLLECTIONS if c.file == stem]
-    for candidate in candidates:
-        if candidate.key is not None and path and path[0] == candidate.key:
-            return candidate
-    return candidates[0] if len(candidates) == 1 else Collection(stem, None, stem)
-
-
 def schema_problems(stem: str, document: YamlDocument, validator: Draft202012Validator) -> list[Problem]:
     problems = []
     errors = sorted(validator.iter_errors(document.data), key=lambda e: [str(p) for p in e.absolute_path])
@@ -182,39 +148,14 @@ def schema_problems(stem: str, document: YamlDocument, validator: Draft202012Val
         error = _deepest(error)
         path = list(error.absolute_path)
         message, extra = _explain(error)
-        collection = _collection_for(stem, path)
-        record, inner = _locate(collection, document.data, path)
+        collection = collection_for(stem, path)
+        record, inner = locate_record(collection, document.data, path)
         mark = mark_of(document.root, path, key=extra if error.validator == "additionalProperties" else None)
-        problems.append(_problem(document.name, message, mark, record, _field_name(inner, extra)))
+        problems.append(problem_at_mark(document.name, message, mark, record, field_name(inner, extra)))
     return problems
 
 
 # --- rules between records and files ------------------------------------------------------------
-
-def records_of(documents: dict[str, YamlDocument], collection: Collection) -> Iterator[tuple[int, dict]]:
-    """(index, record) of each record of a collection; a whole-file collection is one record."""
-    document = documents.get(collection.file)
-    data = document.data if document else None
-    if collection.key is None:
-        if isinstance(data, dict):
-            yield 0, data
-        return
-    records = data.get(collection.key) if isinstance(data, dict) else None
-    if isinstance(records, list):
-        for index, record in enumerate(records):
-            if isinstance(record, dict):
-                yield index, record
-
-
-def problem_at_record(documents, collection: Collection, index: int, record: dict, field: str | None, message: str,
-                      path_tail: list[Any] | None = None) -> Problem:
-    document = documents[collection.file]
-    place = [collection.key, index] if collection.key is not None else []
-    path = [*place, *([field] if field else []), *(path_tail or [])]
-    label = _record_label(collection, record, index) if collection.key is not None else collection.label
-    return _problem(document.name, message, mark_of(document.root, path),
-                    label, _field_name([field, *(path_tail or [])], None) if field else None)
-
 
 def _ids(documents, collection: Collection) -> set[str]:
     return {r["id"] for _, r in records_of(documents, collection) if isinstance(r.get("id"), str)}
@@ -307,10 +248,7 @@ def link_problems(documents, judge: Callable[[str], str | None] = unsafe_link_me
             for href in _hrefs(path, text):
                 message = judge(href)
                 if message:
-                    collection = _collection_for(stem, path)
-                    record, inner = _locate(collection, document.data, path)
-                    problems.append(_problem(document.name, message, mark_of(document.root, path), record,
-                                             _field_name(inner, None)))
+                    problems.append(problem_at_path(document, stem, path, message))
     return problems
 
 
@@ -353,7 +291,7 @@ def request_problems(documents, requests: list[Request]) -> list[Problem]:
             reported.add((request.collection, request.key))
             close = difflib.get_close_matches(request.key, sorted(known), n=1)
             hint = f" (or did {request.where} mean '{close[0]}'?)" if close else ""
-            problems.append(_problem(document.name,
+            problems.append(problem_at_mark(document.name,
                                      f"{collection.label} '{request.key}' is missing, but {request.where} (line "
                                      f"{request.line}) needs it; add it in both languages{hint}",
                                      mark_of(document.root, [], key=collection.key)))

@@ -14,7 +14,6 @@ import pytest
 import macros.check
 from macros.load import load_site_data
 from macros.problems import DataError
-from macros.page_macros import PAGE_MACROS
 from tests.conftest import ROOT, run
 
 BAD_DATA = Path(__file__).parent / "bad_data"
