@@ -8,20 +8,23 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from . import render
+from .language import DEFAULT_LANGUAGE
 from .load import load_site_data
 from .model import SiteData
 from .page_macros import PAGE_MACROS, PageMacro
-from .problems import DataError
+from .problems import DataError, Problem
 
 # static-i18n runs define_env once per language. The data is loaded on the first pass and reused
 # while the files it came from are unchanged: keyed by their content, so it cannot go stale.
-_LOADED: dict[str, SiteData] = {}
+_LOADED: dict[str, tuple[SiteData, list[Problem]]] = {}
+_LOG = logging.getLogger("mkdocs.plugins.metaalconvenant")
 
 
 def _fingerprint(*folders: Path) -> str:
@@ -32,12 +35,14 @@ def _fingerprint(*folders: Path) -> str:
     return digest.hexdigest()
 
 
-def _load(root: Path, docs_dir: Path) -> SiteData:
+def _load(root: Path, docs_dir: Path) -> tuple[SiteData, list[Problem]]:
+    """The checked data and its warnings; raises DataError."""
     key = _fingerprint(root / "data", root / "schemas", docs_dir)
     if key not in _LOADED:
-        data = load_site_data(root / "data", root / "schemas", docs_dir, PAGE_MACROS)  # raises DataError
+        warnings: list[Problem] = []
+        data = load_site_data(root / "data", root / "schemas", docs_dir, PAGE_MACROS, warnings=warnings)
         _LOADED.clear()
-        _LOADED[key] = data
+        _LOADED[key] = (data, warnings)
     return _LOADED[key]
 
 
@@ -51,9 +56,12 @@ def _page_language(env) -> str:
 def define_env(env) -> None:
     root = Path(env.conf["config_file_path"]).parent
     try:
-        data = _load(root, Path(env.conf["docs_dir"]))
+        data, warnings = _load(root, Path(env.conf["docs_dir"]))
     except DataError as err:
         raise PluginError(err.report()) from None
+    if _page_language(env) == DEFAULT_LANGUAGE:  # once per build, not once per language pass
+        for warning in warnings:
+            _LOG.warning(str(warning))  # `mkdocs build --strict` fails on these
 
     def url_for(src: str) -> str:
         """URL of docs/<src> in this pass's language, relative to the page being rendered: MkDocs

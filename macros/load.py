@@ -16,14 +16,19 @@ from .model import RECORD_TYPES, SiteData, build_site_data, record_fields
 from .page_macros import PageMacro
 from .problems import DataError, Problem
 from .requirements import PagesScan, code_requests, enum_requests, scan_pages
+from .text_rules import text_problems
 from .validate import Schemas, internal_link_judge, link_problems, read_documents, validate_documents
 from .yamlfile import YamlDocument
 
 
 def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = None,
-                   macros: Mapping[str, PageMacro] | None = None, shown_dir: str = "data") -> SiteData:
+                   macros: Mapping[str, PageMacro] | None = None, shown_dir: str = "data",
+                   warnings: list[Problem] | None = None) -> SiteData:
     """All records of the site, checked. With `docs_dir`, also check the pages in it against `macros`
-    (what a page may call) and resolve links in data texts against its pages."""
+    (what a page may call) and resolve links in data texts against its pages.
+
+    Problems that are warnings (Problem.severity) are raised like errors unless the caller passes a
+    `warnings` list to receive them (the build does, and logs them: `--strict` fails on them)."""
     if docs_dir is not None and macros is None:
         raise TypeError("checking docs/ needs the page macros it may call")
     documents, problems = read_documents(data_dir, shown_dir)
@@ -31,15 +36,20 @@ def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = Non
     requests = code_requests() + enum_requests(schema_dir) + (pages.requests if pages else [])
     problems += validate_documents(documents, Schemas.load(schema_dir), requests, docs_dir)
     problems += record_fields_problems(documents)
+    problems += text_problems(documents, requests)
     if pages is not None:
         problems += [Problem(file, message, line=line) for file, line, message in pages.problems]
         problems += _missing_fixed_pages(pages)
+    problems = _sorted(problems)
+    if warnings is not None:
+        warnings += [p for p in problems if p.severity == "warning"]
+        problems = [p for p in problems if p.severity != "warning"]
     if problems:
         raise DataError(problems)
     data = build_site_data({stem: document.data for stem, document in documents.items()})
     if pages is not None:
         known = {page: anchors_by_page(data).get(page, set()) for page in pages.files}
-        problems = link_problems(documents, internal_link_judge(known))
+        problems = _sorted(link_problems(documents, internal_link_judge(known)))
         if problems:
             raise DataError(problems)
     return data
@@ -65,3 +75,8 @@ def record_fields_problems(documents: dict[str, YamlDocument]) -> list[Problem]:
 def _missing_fixed_pages(pages: PagesScan) -> list[Problem]:
     return [Problem(f"docs/{page}", "this page is missing; the site puts records on it (macros/addresses.py)")
             for page in FIXED_PAGES if page not in pages.files]
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    """By file, then line: the order an editor works through them."""
+    return sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or 0))

@@ -82,3 +82,16 @@ def problem_at_path(document: YamlDocument, stem: str, path: list[Any], message:
     collection = collection_for(stem, path)
     record, inner = locate_record(collection, document.data, path)
     return problem_at_mark(document.name, message, mark_of(document.root, path), record, field_name(inner, None))
+
+
+def strings_in(value: Any, path: list[Any] | None = None) -> Iterator[tuple[list[Any], str]]:
+    """(path, text) of every string in a parsed data file."""
+    path = path or []
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings_in(item, [*path, key])
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from strings_in(item, [*path, index])

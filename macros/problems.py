@@ -14,6 +14,9 @@ class Problem:
     column: int | None = None
     record: str | None = None  # e.g. "target 'maturity-score'"
     field: str | None = None  # dotted path inside the record, e.g. "title.en"
+    # "warning": the site can be built but would show something the editor did not mean (HTML or
+    # Markdown shown as typed); `mkdocs build --strict` and `make check-data` still fail on it.
+    severity: str = "error"
 
     def __str__(self) -> str:
         where = self.file
@@ -26,7 +29,7 @@ class Problem:
             parts.append(self.record)
         if self.field:
             parts.append(f"field '{self.field}'")
-        return ": ".join(parts) + f": {self.message}"
+        return ": ".join(parts) + (": warning" if self.severity == "warning" else "") + f": {self.message}"
 
 
 class DataError(Exception):

@@ -42,45 +42,46 @@ class Request:
     key: str
     where: str
     line: int
+    values: tuple[str, ...] | None = None  # for a UI string: the {placeholders} the caller fills in
 
 
-def _ui_keys_in_template(source: str) -> Iterator[tuple[str, int]]:
+def _ui_keys_in_template(source: str) -> Iterator[tuple[str, int, tuple[str, ...]]]:
     """Literal keys of ctx.t("...") calls in a Jinja template."""
     for call in Environment().parse(source).find_all(nodes.Call):
         if isinstance(call.node, nodes.Getattr) and call.node.attr == "t" \
                 and isinstance(call.node.node, nodes.Name) and call.node.node.name == "ctx" \
                 and call.args and isinstance(call.args[0], nodes.Const) and isinstance(call.args[0].value, str):
-            yield call.args[0].value, call.lineno
+            yield call.args[0].value, call.lineno, tuple(sorted(keyword.key for keyword in call.kwargs))
 
 
-def _ui_keys_in_python(source: str) -> Iterator[tuple[str, int]]:
+def _ui_keys_in_python(source: str) -> Iterator[tuple[str, int, tuple[str, ...]]]:
     """Literal keys of ctx.t("...") calls in Python code."""
     for call in ast.walk(ast.parse(source)):
         if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "t" \
                 and isinstance(call.func.value, ast.Name) and call.func.value.id == "ctx" \
                 and call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):
-            yield call.args[0].value, call.lineno
+            yield call.args[0].value, call.lineno, tuple(sorted(k.arg for k in call.keywords if k.arg))
 
 
 def code_requests() -> list[Request]:
     """UI keys the templates and render functions name literally."""
     requests = []
     for path in sorted((_PACKAGE / "templates").glob("*.html")):
-        for key, line in _ui_keys_in_template(path.read_text(encoding="utf-8")):
-            requests.append(Request("strings", key, f"macros/templates/{path.name}", line))
+        for key, line, values in _ui_keys_in_template(path.read_text(encoding="utf-8")):
+            requests.append(Request("strings", key, f"macros/templates/{path.name}", line, values))
     for path in sorted(_PACKAGE.glob("*.py")):
-        for key, line in _ui_keys_in_python(path.read_text(encoding="utf-8")):
-            requests.append(Request("strings", key, f"macros/{path.name}", line))
+        for key, line, values in _ui_keys_in_python(path.read_text(encoding="utf-8")):
+            requests.append(Request("strings", key, f"macros/{path.name}", line, values))
     return requests
 
 
 def enum_requests(schema_dir: Path) -> list[Request]:
     """A UI label for every value of every enum that is shown with a label, and every status."""
-    requests = [Request("strings", f"status.{status}", "macros/status.py", 1) for status in STATUSES]
+    requests = [Request("strings", f"status.{status}", "macros/status.py", 1, ()) for status in STATUSES]
     for prefix, (stem, key, field_name) in _ENUM_KEYS.items():
         schema = json.loads((schema_dir / f"{stem}.schema.json").read_text(encoding="utf-8"))
         for value in schema["properties"][key]["items"]["properties"][field_name]["enum"]:
-            requests.append(Request("strings", f"{prefix}.{value}", f"schemas/{stem}.schema.json", 1))
+            requests.append(Request("strings", f"{prefix}.{value}", f"schemas/{stem}.schema.json", 1, ()))
     return requests
 
 
@@ -117,5 +118,6 @@ def scan_pages(docs_dir: Path, macros: Mapping[str, PageMacro]) -> PagesScan:
         for call in tree.find_all(nodes.Call):
             macro = macros.get(call.node.name) if isinstance(call.node, nodes.Name) else None
             if macro and macro.argument and call.args and isinstance(call.args[0], nodes.Const):
-                scan.requests.append(Request(macro.argument, str(call.args[0].value), shown, call.lineno))
+                values = () if macro.argument == "strings" else None  # a page's t("...") fills in nothing
+                scan.requests.append(Request(macro.argument, str(call.args[0].value), shown, call.lineno, values))
     return scan

@@ -1,6 +1,7 @@
 """Check every data file against its JSON Schema and the rules between files; collect all problems."""
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 from collections.abc import Callable, Iterator
@@ -21,28 +22,36 @@ from .locate import (
     problem_at_path,
     problem_at_record,
     records_of,
+    strings_in,
 )
 from .markdown_text import is_safe_link, is_site_link, links_in
 from .problems import Problem
 from .requirements import Request
+from .text_rules import FORMAT_MESSAGES, FORMATS
 from .yamlfile import YamlDocument, YamlFileError, mark_of, read_yaml
 
 
 @dataclass(frozen=True)
 class Schemas:
-    """The compiled validators, one per data file."""
+    """The compiled validators, one per data file: `validators` decide whether the data is valid;
+    `text_validators` add the text formats (plain-text, markdown-text), whose failures are warnings."""
 
     validators: dict[str, Draft202012Validator]
+    text_validators: dict[str, Draft202012Validator]
 
     @classmethod
     def load(cls, schema_dir: Path) -> Schemas:
         raw = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in schema_dir.glob("*.schema.json")}
         registry = Registry().with_resources((name, Resource.from_contents(s)) for name, s in raw.items())
-        return cls({
-            stem: Draft202012Validator(raw[f"{stem}.schema.json"], registry=registry,
-                                       format_checker=FormatChecker())
-            for stem in DATA_FILES
-        })
+        text_formats = FormatChecker()
+        for name, check in FORMATS.items():  # macros/text_rules.py
+            text_formats.checks(name)(check)
+
+        def validators(formats: FormatChecker) -> dict[str, Draft202012Validator]:
+            return {stem: Draft202012Validator(raw[f"{stem}.schema.json"], registry=registry, format_checker=formats)
+                    for stem in DATA_FILES}
+
+        return cls(validators(FormatChecker()), validators(text_formats))
 
 
 def read_documents(data_dir: Path, shown_dir: str = "data") -> tuple[dict[str, YamlDocument], list[Problem]]:
@@ -155,6 +164,26 @@ def schema_problems(stem: str, document: YamlDocument, validator: Draft202012Val
     return problems
 
 
+def _text_format_errors(error: ValidationError) -> Iterator[ValidationError]:
+    """The text-format failures in an error, also inside a oneOf (a name is a text or {nl, en})."""
+    if error.validator == "format" and error.schema.get("format") in FORMAT_MESSAGES:
+        yield error
+    for inner in error.context or ():
+        yield from _text_format_errors(inner)
+
+
+def text_format_problems(stem: str, document: YamlDocument, validator: Draft202012Validator) -> list[Problem]:
+    """HTML or Markdown where the field shows it as typed: warnings (wrong on the page, never unsafe)."""
+    problems = []
+    for error in validator.iter_errors(document.data):
+        for failed in _text_format_errors(error):
+            message = FORMAT_MESSAGES[failed.schema["format"]](failed.instance)
+            if message:
+                problem = problem_at_path(document, stem, list(failed.absolute_path), message)
+                problems.append(dataclasses.replace(problem, severity="warning"))
+    return problems
+
+
 # --- rules between records and files ------------------------------------------------------------
 
 def _ids(documents, collection: Collection) -> set[str]:
@@ -214,17 +243,6 @@ def count_problems(documents) -> list[Problem]:
     return problems
 
 
-def _strings(value: Any, path: list[Any]) -> Iterator[tuple[list[Any], str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, [*path, key])
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, [*path, index])
-
-
 def _hrefs(path: list[Any], text: str) -> list[str]:
     """Links in one data text: a `link` field is one; any other text may hold Markdown links."""
     if path and path[-1] == "link":
@@ -244,7 +262,7 @@ def link_problems(documents, judge: Callable[[str], str | None] = unsafe_link_me
     """Every link in every data text, judged by `judge` (a message for a bad link, else None)."""
     problems = []
     for stem, document in documents.items():
-        for path, text in _strings(document.data, []):
+        for path, text in strings_in(document.data):
             for href in _hrefs(path, text):
                 message = judge(href)
                 if message:
@@ -314,6 +332,7 @@ def validate_documents(documents: dict[str, YamlDocument], schemas: Schemas,
     problems: list[Problem] = []
     for stem, document in documents.items():
         problems += schema_problems(stem, document, schemas.validators[stem])
+        problems += text_format_problems(stem, document, schemas.text_validators[stem])
     problems += duplicate_id_problems(documents)
     problems += reference_problems(documents)
     problems += count_problems(documents)

@@ -33,6 +33,7 @@ class YamlDocument:
     name: str  # as shown to editors, e.g. data/targets.yml
     data: Any
     root: yaml.Node | None
+    text: str = ""  # the file as written, for checks that look at a line
 
 
 class YamlFileError(Exception):
@@ -155,7 +156,7 @@ def read_yaml(path: Path, name: str | None = None) -> YamlDocument:
         raise YamlFileError(Problem(name, f"YAML error: {err}")) from None
     finally:
         loader.dispose()
-    return YamlDocument(name, data, root)
+    return YamlDocument(name, data, root, text)
 
 
 def _child(node: yaml.Node, step: Any) -> tuple[yaml.Node, yaml.Node] | None:

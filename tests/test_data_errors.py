@@ -104,6 +104,45 @@ CASES = {
         "[collectieve actie en opschaling](themes/collective-action.md#target-signatorie)",
         ("page 'projects'", "field 'intro[1].nl'", "goes to '#target-signatorie', which is not on "
          "themes/collective-action.md", "did you mean 'themes/collective-action.md#target-signatories'?")),
+    "text cut at an unquoted ' #'": Case(
+        "targets.yml", '      en: "At the end of year 5, 14 companies had signed the covenant."',
+        "      en: At the end of year 5, # 14 companies had signed the covenant.",
+        ("target 'signatories'", "field 'result_note.en'",
+         "the text is cut at ' #': YAML reads the rest of the line as a comment, so only 'At the end of year 5,' "
+         'would be published; put the text in double quotes: "..."')),
+    "text in curly quotes": Case(
+        "themes.yml", '      nl: "Due diligence"', "      nl: “Due diligence”",
+        ("theme 'due-diligence'", "field 'title.nl'",
+         "the text '“Due diligence”' is not in straight quotes: its curly quotes would be published as part of "
+         'the text; put the text in double quotes: "..."')),
+    "unquoted text": Case("parties.yml", '    name: "Gooimeer"', "    name: Gooimeer",
+                          ("party 'gooimeer'", "field 'name'",
+                           'this text is not in quotes; put the text in double quotes: "..."')),
+    "placeholder missing in one language": Case(
+        "ui.yml", 'en: "{share} of the target reached"', 'en: "of the target reached"',
+        ("UI string 'label.share_of_target'", "field 'en'",
+         "the placeholder {share} is in the Dutch text but not in this one: both languages need the same "
+         "placeholders, or the value is lost")),
+    "placeholder the code does not fill in": Case(
+        "ui.yml", 'nl: "in convenantjaar {year}", en: "in covenant year {year}"',
+        'nl: "in convenantjaar {jaar}", en: "in covenant year {jaar}"',
+        ("UI string 'label.covenant_year'",
+         "placeholders {jaar}, {year} do not match what macros/templates/parties_list.html (line 8) fills in: "
+         "{year}")),
+    "template placeholder left in": Case("parties.yml", '    name: "Gooimeer"', '    name: "..."',
+                                         ("party 'gooimeer'", "field 'name'",
+                                          "'...' is the template's placeholder: write the real value here")),
+    "HTML in a text": Case("themes.yml", '      nl: "Due diligence"', '      nl: "<b>Due diligence</b>"',
+                           ("theme 'due-diligence'", "field 'title.nl'",
+                            "HTML (<b>) is shown as typed, not as formatting: remove it")),
+    "HTML in a Markdown text": Case(
+        "pages.yml", "Zie ook het thema", "Zie <i>ook</i> het thema",
+        ("page 'projects'", "field 'intro[1].nl'",
+         "HTML (<i>) is shown as typed, not as formatting: use Markdown (**bold**, *emphasis*) instead")),
+    "Markdown in a plain-text field": Case(
+        "themes.yml", '      nl: "Due diligence"', '      nl: "**Due diligence**"',
+        ("theme 'due-diligence'", "field 'title.nl'",
+         "this field does not take Markdown: **bold** would be shown as typed, with its punctuation; remove it")),
     "unknown macro in a page": Case("results.md", "{{ results_table() }}", "{{ result_table() }}",
                                    ("unknown macro or variable 'result_table'", "did you mean 'results_table'"),
                                    folder="docs"),

@@ -9,7 +9,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +18,7 @@ from macros.page_macros import PAGE_MACROS
 from macros.problems import DataError
 from macros.yamlfile import read_yaml
 from tests.conftest import ROOT
+from tests.datafiles import dump_data
 from tests.rendering import render_everything
 
 HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "{{ 7*7 }}", "{% raw %}", "javascript:x",
@@ -127,7 +127,7 @@ def workdir():
 def test_any_edit_is_either_a_clean_data_error_or_a_clean_page(workdir, edit):
     stem, data = edit
     path = workdir / "data" / f"{stem}.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(dump_data(data), encoding="utf-8")
     try:
         site_data = load_site_data(workdir / "data", workdir / "schemas", workdir / "docs", PAGE_MACROS)
     except DataError as err:

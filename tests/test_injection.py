@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.yamlfile import read_yaml
 from tests.conftest import mkdocs_build
+from tests.datafiles import dump_data
 from tests.sitetext import Site
 
 PAYLOADS = (
@@ -49,12 +49,27 @@ def poisoned_site(tmp_path_factory) -> Site:
     counter = [0]
     for path in (project / "data").glob("*.yml"):
         data = read_yaml(path).data
-        path.write_text(yaml.safe_dump(_poison(data, counter), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(dump_data(_poison(data, counter)), encoding="utf-8")
     assert counter[0] > 200  # every text of the site got one
     site_dir = project / "site"
-    result = mkdocs_build(project, site_dir)
+    # HTML in a text is a warning (it would be shown as typed), which --strict turns into a failure:
+    # build without it, to see that the payloads stay inert all the same.
+    result = mkdocs_build(project, site_dir, strict=False)
     assert result.returncode == 0, result.stderr[-3000:]
     return Site(site_dir, result.stderr)
+
+
+def test_html_in_data_is_a_warning_that_names_file_record_and_field(poisoned_site):
+    assert re.search(r"WARNING +- +data/themes\.yml:\d+:\d+: theme 'due-diligence': field 'title\.nl': warning: "
+                     r"HTML \(<script>\) is shown as typed", poisoned_site.log), poisoned_site.log[-2000:]
+
+
+def test_a_strict_build_fails_on_html_in_data(poisoned_site, tmp_path):
+    project = poisoned_site.root.parent
+    result = mkdocs_build(project, tmp_path / "strict-site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    output = result.stdout + result.stderr
+    assert "in strict mode" in output, output[-1500:]  # and make build keeps the last good site
 
 
 def _built_text_files(site: Site) -> list[Path]:
