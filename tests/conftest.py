@@ -1,13 +1,10 @@
-"""Shared fixtures: the project's data, copies of the project to break, and a built site."""
+"""Shared fixtures: the project's data, copies of the project to break, a built site, served."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -15,6 +12,7 @@ import pytest
 from macros.load import load_site_data
 from macros.model import SiteData
 from tests.sitetext import Site
+from tools.serve_gzip import GzipServer
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -37,13 +35,15 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+def run(command: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **env}
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
 
 
-def mkdocs_build(project: Path, site_dir: Path, tool: str = "mkdocs") -> subprocess.CompletedProcess:
-    return run([sys.executable, "-m", tool, "build", "--strict", "--site-dir", str(site_dir)], project)
+def mkdocs_build(project: Path, site_dir: Path, tool: str = "mkdocs", strict: bool = True,
+                 **env: str) -> subprocess.CompletedProcess:
+    mode = "--strict" if strict else "--no-strict"
+    return run([sys.executable, "-m", tool, "build", mode, "--site-dir", str(site_dir)], project, **env)
 
 
 @pytest.fixture(scope="session")
@@ -53,9 +53,10 @@ def site_data() -> SiteData:
 
 @pytest.fixture(scope="session")
 def build_result(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
-    """The real project, built once per test run with `mkdocs build --strict`."""
+    """The real project, built once per test run with `mkdocs build --strict`, as a local build
+    (no site_url, whatever SITE_URL the shell has)."""
     site_dir = tmp_path_factory.mktemp("site")
-    return mkdocs_build(ROOT, site_dir), site_dir
+    return mkdocs_build(ROOT, site_dir, SITE_URL=""), site_dir
 
 
 @pytest.fixture(scope="session")
@@ -71,20 +72,22 @@ def project(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site served on localhost as a host serves it (gzip, 404.html); its base URL ends with '/'."""
+    with GzipServer(site.root) as served:
+        yield served.url
 
 
 @pytest.fixture(scope="session")
-def server(site):
-    """The built site served on localhost; its base URL ends with '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(site.root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+def published(tmp_path_factory) -> tuple[str, Site]:
+    """The site as published: built with SITE_URL (site_url) set to the URL it is then served at."""
+    site_dir = tmp_path_factory.mktemp("published")
+    server = GzipServer(site_dir)  # bound before the build, which needs its URL
+    result = mkdocs_build(ROOT, site_dir, SITE_URL=server.url)
+    assert result.returncode == 0, result.stderr[-3000:]
+    with server:
+        yield server.url, Site(site_dir, result.stderr)
 
 
 @pytest.fixture(scope="session")
