@@ -1,5 +1,6 @@
 """The built site in a real browser (Debian's chromium): WCAG 2.1 AA by axe-core, nothing loaded
-from other hosts, no cookies, a language switch that stays on the same page."""
+from other hosts, no console errors or failed requests, no cookies, a language switch that stays on
+the same page."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -9,20 +10,34 @@ import pytest
 from tests.conftest import AXE, WCAG_21_AA
 
 
+def _watch(page) -> dict[str, list[str]]:
+    """What a page does while it loads: requests, console errors (and uncaught exceptions), and
+    requests that fail (no response, or an HTTP error status)."""
+    seen: dict[str, list[str]] = {"requests": [], "console_errors": [], "failed_requests": []}
+    page.on("request", lambda request: seen["requests"].append(request.url))
+    page.on("console", lambda message: message.type == "error" and seen["console_errors"].append(
+        f"{message.text} ({message.location.get('url')})"))
+    page.on("pageerror", lambda error: seen["console_errors"].append(f"uncaught {error}"))
+    page.on("requestfailed", lambda request: seen["failed_requests"].append(f"{request.url}: {request.failure}"))
+    page.on("response", lambda response: response.status >= 400 and seen["failed_requests"].append(
+        f"{response.url}: HTTP {response.status}"))
+    return seen
+
+
 @pytest.fixture(scope="module")
 def visits(site, server, browser):
-    """Every page of both languages, visited once: axe results, requests made, cookies set."""
+    """Every page of both languages, visited once: axe results, requests made, console errors,
+    failed requests, cookies set."""
     results = {}
     context = browser.new_context()
     for built in [*site.pages(), site.page("404.html")]:
         url = server + built.path.removesuffix("index.html")
         page = context.new_page()
-        requests: list[str] = []
-        page.on("request", lambda request, seen=requests: seen.append(request.url))
+        seen = _watch(page)
         page.goto(url, wait_until="networkidle")
         page.add_script_tag(path=str(AXE))
         axe = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
-        results[built.path] = {"violations": axe["violations"], "requests": requests}
+        results[built.path] = {"violations": axe["violations"], **seen}
         page.close()
     results["cookies"] = context.cookies()
     context.close()
@@ -45,6 +60,18 @@ def test_pages_request_nothing_from_other_hosts(visits):
                for url in visit["requests"] if urlsplit(url).hostname not in ("127.0.0.1", None)
                and not url.startswith(("data:", "blob:"))]
     assert not foreign
+
+
+def test_no_page_logs_a_console_error(visits):
+    found = [f"{path}: {error}" for path, visit in visits.items() if path != "cookies"
+             for error in visit["console_errors"]]
+    assert not found, "\n".join(found)
+
+
+def test_no_page_makes_a_request_that_fails(visits):
+    found = [f"{path}: {failure}" for path, visit in visits.items() if path != "cookies"
+             for failure in visit["failed_requests"]]
+    assert not found, "\n".join(found)
 
 
 def test_the_site_sets_no_cookies(visits):
