@@ -52,6 +52,7 @@ class Target:
     status_reason: Text | None = None
     result_items: list[Text] = field(default_factory=list)
     result_parties: list[str] = field(default_factory=list)
+    result_counts_parties: str | None = None  # party kind whose count result_value must equal (checked)
     source: Source | None = None
 
 

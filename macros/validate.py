@@ -239,7 +239,16 @@ def count_problems(documents) -> list[Problem]:
             if isinstance(listed, list) and isinstance(result, (int, float)) and not isinstance(result, bool) \
                     and len(listed) != result:
                 problems.append(problem_at_record(documents, targets, index, record, field,
-                                            f"lists {len(listed)} item(s) but result_value is {result}"))
+                                                  f"lists {len(listed)} item(s) but result_value is {result}"))
+        kind = record.get("result_counts_parties")
+        if isinstance(kind, str) and isinstance(result, (int, float)) and not isinstance(result, bool) and result >= 0:
+            counted = sum(1 for _, party in records_of(documents, collection_named("parties"))
+                          if party.get("kind") == kind)
+            if counted != result:
+                problems.append(problem_at_record(
+                    documents, targets, index, record, "result_value",
+                    f"result_value is {result}, but data/parties.yml lists {counted} parties of kind '{kind}'; "
+                    "this number is counted from that list: add or remove the parties there, or correct the number"))
     return problems
 
 

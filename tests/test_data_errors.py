@@ -143,6 +143,11 @@ CASES = {
         "themes.yml", '      nl: "Due diligence"', '      nl: "**Due diligence**"',
         ("theme 'due-diligence'", "field 'title.nl'",
          "this field does not take Markdown: **bold** would be shown as typed, with its punctuation; remove it")),
+    "a counted number typed differently": Case(
+        "targets.yml", "    result_value: 14", "    result_value: 16",
+        ("target 'signatories'", "field 'result_value'",
+         "result_value is 16, but data/parties.yml lists 14 parties of kind 'company'; this number is counted from "
+         "that list: add or remove the parties there, or correct the number")),
     "unknown macro in a page": Case("results.md", "{{ results_table() }}", "{{ result_table() }}",
                                    ("unknown macro or variable 'result_table'", "did you mean 'results_table'"),
                                    folder="docs"),
