@@ -1,0 +1,31 @@
+"""Lighthouse (mobile, its default) gives the published site 100 in accessibility, best practices and
+SEO on the home, a theme, the results and the toolbox page of each language. The site is built with
+SITE_URL set to where it is served, by a server that gzips like a real host (tools/serve_gzip.py).
+Performance is printed, never asserted: timing is `make bench`'s business."""
+from __future__ import annotations
+
+import pytest
+
+from tools.lighthouse import LIGHTHOUSE, PATHS, failed_audits, lighthouse_all, performance_table
+
+CATEGORIES = ["accessibility", "best-practices", "seo"]
+
+
+@pytest.fixture(scope="module")
+def reports(published, pytestconfig) -> dict[str, dict]:
+    """Lighthouse's report of each page, by path."""
+    assert LIGHTHOUSE.is_file(), "lighthouse is missing: `make test` installs it (npm ci)"
+    url, _ = published
+    by_url = lighthouse_all([url + path for path in PATHS], at_once=2)
+    reports = {path: by_url[url + path] for path in PATHS}
+    with pytestconfig.pluginmanager.get_plugin("capturemanager").global_and_fixture_disabled():
+        print("\nLighthouse performance (mobile, two pages at a time, not asserted; `make bench` measures):")
+        print("\n".join(performance_table(reports)))
+    return reports
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+@pytest.mark.parametrize("path", PATHS)
+def test_lighthouse_scores_the_page_100(reports, path, category):
+    report = reports[path]
+    assert report["categories"][category]["score"] == 1, "\n".join(failed_audits(report, category))
