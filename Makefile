@@ -16,7 +16,7 @@ help:
 	@echo "make build       build the site into site/ (atomic: a failed build keeps the last good site)"
 	@echo "make check-data  validate data/*.yml only"
 	@echo "make test        run the whole test suite"
-	@echo "make bench       time the data check and a full build"
+	@echo "make bench       time the data check and a full build; Lighthouse performance of key pages"
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,8 @@ check-data: $(STAMP)
 	$(BIN)/python -m macros.check
 
 # The browser tests use Debian's chromium (Playwright cannot download browsers here) and axe-core;
-# the HTML check runs the Nu HTML Checker (vnu.jar from npm) with Java.
+# the HTML check runs the Nu HTML Checker (vnu.jar from npm) with Java; Lighthouse (npm) runs chromium.
+# $(AXE) stamps everything npm installs: a changed package-lock.json runs `npm ci` again.
 test-deps: $(STAMP) $(AXE)
 	command -v chromium >/dev/null || (apt-get update && $(APT_INSTALL) chromium)
 	command -v java >/dev/null || (apt-get update && $(APT_INSTALL) default-jre-headless)
@@ -48,7 +49,7 @@ $(AXE): package.json package-lock.json
 test: test-deps
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: test-deps  # Lighthouse needs chromium and node_modules
 	$(BIN)/python -m bench.run
 
 clean:
