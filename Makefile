@@ -9,7 +9,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: help install serve build check-data test test-deps bench clean
+.PHONY: help install serve build check-data test test-deps bench screenshots clean
 
 help:
 	@echo "make serve       build and serve the site at http://127.0.0.1:8000 (live reload)"
@@ -17,6 +17,7 @@ help:
 	@echo "make check-data  validate data/*.yml only"
 	@echo "make test        run the whole test suite"
 	@echo "make bench       time the data check and a full build; Lighthouse performance of key pages"
+	@echo "make screenshots build, then full-page PNGs of key pages (nl/en, 390 and 1280 px) in screenshots/"
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -52,5 +53,10 @@ test: test-deps
 bench: test-deps  # Lighthouse needs chromium and node_modules
 	$(BIN)/python -m bench.run
 
+# For review by eye, not a test: home, a theme, results and toolbox in both languages at 390 and 1280 px.
+screenshots: build
+	command -v chromium >/dev/null || (apt-get update && $(APT_INSTALL) chromium)
+	$(BIN)/python -m tools.screenshots
+
 clean:
-	rm -rf site .site-build .site-previous $(VENV) .pytest_cache .hypothesis node_modules
+	rm -rf site .site-build .site-previous screenshots $(VENV) .pytest_cache .hypothesis node_modules
