@@ -29,6 +29,7 @@ _MARKDOWN = (
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _TEMPLATE_LEFTOVERS = ("...", "https://...", "YYYY-MM-DD", "YYYY-MM")
 _CURLY_QUOTES = "“”„‘’«»"
+_DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")  # a number with a decimal comma: the schema says what to do
 
 
 def html_tag_in(text: str) -> str | None:
@@ -95,7 +96,7 @@ def quoting_problems(stem: str, document: YamlDocument, lines: list[str]) -> lis
     """Every text value must be a quoted scalar (YAML plain scalars cut at ' #' and read yes/no)."""
     problems = []
     for path, node in _scalars(document.root, []):
-        if node.tag == "tag:yaml.org,2002:str" and node.style is None:
+        if node.tag == "tag:yaml.org,2002:str" and node.style is None and not _DECIMAL_COMMA.match(node.value):
             line = lines[node.start_mark.line] if node.start_mark.line < len(lines) else ""
             collection = collection_for(stem, path)
             record, inner = locate_record(collection, document.data, path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,6 +69,7 @@ def read_documents(data_dir: Path, shown_dir: str = "data") -> tuple[dict[str, Y
 
 # --- schema errors, in an editor's words --------------------------------------------------------
 
+_DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
 _TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole number", "object": "a record (key: value lines)",
                "array": "a list (lines starting with '- ')", "boolean": "true or false", "null": "nothing"}
 
@@ -118,6 +120,8 @@ def _explain(error: ValidationError) -> tuple[str, str | None]:
     if kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         message = f"expected {' or '.join(_TYPE_WORDS.get(w, w) for w in wanted)}, found {_found(value)}"
+        if set(wanted) & {"number", "integer"} and isinstance(value, str) and _DECIMAL_COMMA.match(value.strip()):
+            return f"use a decimal point: {value.strip().replace(',', '.')} (not {value.strip()})", None
         if "string" in wanted and isinstance(value, (bool, int, float)):
             message += " (YAML reads yes, no, on, off and numbers as such: put the text in double quotes)"
         return message, None
@@ -130,6 +134,8 @@ def _explain(error: ValidationError) -> tuple[str, str | None]:
         return f"expected a number {sign} {error.validator_value}, found {_found(value)}", None
     if kind == "maxLength":
         return f"expected at most {error.validator_value} characters, found {len(value)}", None
+    if kind == "pattern" and str(schema.get("pattern", "")).startswith("^https://"):
+        return f"must start with https:// (a full web address without spaces); found {_found(value)}", None
     if kind in ("minLength", "pattern", "format"):
         if schema.get("pattern") == "\\S" or (kind == "minLength" and error.validator_value == 1):
             return f"expected text, found {_found(value)}", None
@@ -193,17 +199,19 @@ def _ids(documents, collection: Collection) -> set[str]:
 def duplicate_id_problems(documents) -> list[Problem]:
     problems = []
     for collection in COLLECTIONS:
-        seen: dict[str, int] = {}
+        first_use: dict[str, int] = {}
         for index, record in records_of(documents, collection):
             ident = record.get("id")
             if not isinstance(ident, str):
                 continue
-            if ident in seen:
+            if ident in first_use:
+                mark = mark_of(documents[collection.file].root, [collection.key, first_use[ident], "id"])
+                where = f"line {mark.line + 1}" if mark else f"#{first_use[ident] + 1}"
                 problems.append(problem_at_record(documents, collection, index, record, "id",
-                                            f"the id '{ident}' is already used by {collection.label} "
-                                            f"#{seen[ident] + 1}; ids must be unique"))
+                                                  f"the id '{ident}' is already used by the {collection.label} on "
+                                                  f"{where}; ids must be unique"))
             else:
-                seen[ident] = index
+                first_use[ident] = index
     return problems
 
 
@@ -219,8 +227,8 @@ def reference_problems(documents) -> list[Problem]:
             values = value if isinstance(value, list) else [value] if value is not None else []
             for position, ident in enumerate(values):
                 if isinstance(ident, str) and ident not in known:
-                    close = difflib.get_close_matches(ident, sorted(known), n=1)
-                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    close = difflib.get_close_matches(ident, sorted(known), n=1, cutoff=0.8)
+                    hint = f"; did you mean '{close[0]}'?" if close else "; was it deleted or renamed there?"
                     tail = [position] if isinstance(value, list) else None
                     problems.append(problem_at_record(
                         documents, source, index, record, ref.field,

@@ -5,12 +5,14 @@ Dates stay text (no implicit timestamps): the schema checks them and reports the
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .catalog import COLLECTIONS
 from .problems import Problem
 
 MAX_BYTES = 1_000_000  # data files are small; a huge one is a mistake, not content
@@ -93,25 +95,73 @@ def _unclosed_quote_line(text: str, last_line: int, window: int = 5) -> int | No
     return None
 
 
+_RECORD_START = re.compile(r"""^(\s*)-\s+id:\s*["']?([^"'\s#]+)""")
+_FIELD = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w.-]*):(?:\s|$)")
+_TOP_KEY = re.compile(r"^([A-Za-z_]\w*):")
+
+
+def _where_in_text(name: str, text: str, line: int) -> tuple[str | None, str | None]:
+    """(record label, field) around 0-based `line` of a file the parser could not read: the record
+    whose '- id:' comes last before it, the key written on the line (or the nearest one above)."""
+    lines = text.splitlines()[: line + 1]
+    stem = name.rsplit("/", 1)[-1].removesuffix(".yml")
+    collections = [c for c in COLLECTIONS if c.file == stem]
+    section = next((m.group(1) for text_line in reversed(lines) if (m := _TOP_KEY.match(text_line))), None)
+    collection = next((c for c in collections if c.key == section), collections[0] if len(collections) == 1 else None)
+    record = next((m.group(2) for text_line in reversed(lines) if (m := _RECORD_START.match(text_line))), None)
+    label = f"{collection.label} '{record}'" if collection and record else None
+    found = next(((number, m.group(1)) for number in range(len(lines) - 1, max(-1, len(lines) - 4), -1)
+                  if (m := _FIELD.match(lines[number])) and m.group(1) != "id"), None)
+    if found is None:
+        return label, None
+    number, field = found
+    if field in ("nl", "en"):  # name the text it belongs to: title.nl
+        indent = len(lines[number]) - len(lines[number].lstrip(" -"))
+        parent = next((m.group(1) for above in reversed(lines[:number])
+                       if (m := _FIELD.match(above)) and len(above) - len(above.lstrip(" -")) < indent), None)
+        field = f"{parent}.{field}" if parent else field
+    return label, field
+
+
+def _plain_words(err: yaml.MarkedYAMLError, text: str) -> str:
+    """What an editor should do about a parser error."""
+    problem = err.problem or ""
+    mark = err.problem_mark
+    line = text.splitlines()[mark.line] if mark is not None and mark.line < len(text.splitlines()) else ""
+    if "but found '<scalar>'" in problem and '"' in line[: mark.column]:
+        return ('there is text after the closing quote: a " inside a text ends it; write \\" or use ’ '
+                "instead, and keep the whole text between one pair of quotes")
+    if "but found '<block mapping start>'" in problem or "did not find expected key" in problem:
+        return ("this line is not indented like the other lines of its record: use the same number of "
+                "spaces as the line above it")
+    if "mapping values are not allowed here" in problem:
+        return "a colon and a space (': ') are in a text without quotes: put the text in double quotes"
+    if "found character" in problem and "cannot start any token" in problem:
+        return "a character here cannot start a value: put the text in double quotes"
+    return "the file cannot be read here: check the indentation, the quotes and the colons of this line"
+
+
 def _syntax_error(name: str, err: yaml.MarkedYAMLError, text: str = "") -> YamlFileError:
     mark = err.problem_mark or err.context_mark
     unclosed = _unclosed_quote_line(text, mark.line) if mark is not None and text else None
     if unclosed is not None:
-        return _fail(name, f"YAML syntax error: this line opens a quote (\") that is not closed on the same "
-                           f"line; the parser stopped at line {mark.line + 1}", yaml.Mark(name, 0, unclosed, 0, None, None))
+        record, field = _where_in_text(name, text, unclosed)
+        return YamlFileError(Problem(
+            name, f"YAML syntax error: this line opens a quote (\") that is not closed on the same line; the "
+                  f"parser stopped at line {mark.line + 1}", line=unclosed + 1, column=1, record=record, field=field))
     start = err.context_mark
     if start is not None and "quoted scalar" in (err.context or ""):
         # The parser only notices an unclosed quote much later; point at where the text starts.
         return _fail(name, f"YAML syntax error: the text in quotes that starts on line {start.line + 1} "
                            "is not closed (add the closing quote)", start)
-    what = err.problem or "invalid YAML"
-    hint = ""
-    if start is not None and mark is not None and start.line != mark.line:
-        hint = f"; the block it belongs to starts on line {start.line + 1}"
-    return _fail(name, f"YAML syntax error: {what}{hint} (check indentation, quotes and colons)", mark)
+    record, field = _where_in_text(name, text, mark.line) if mark is not None else (None, None)
+    parser = err.problem or "invalid YAML"
+    return YamlFileError(Problem(
+        name, f"YAML syntax error: {_plain_words(err, text)}\n      (the YAML parser says: {parser})",
+        line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None, record=record, field=field))
 
 
-def _refuse_duplicate_keys(name: str, node: yaml.Node) -> None:
+def _refuse_duplicate_keys(name: str, node: yaml.Node, text: str) -> None:
     stack = [node]
     while stack:
         current = stack.pop()
@@ -120,8 +170,12 @@ def _refuse_duplicate_keys(name: str, node: yaml.Node) -> None:
             for key, value in current.value:
                 if isinstance(key, yaml.ScalarNode):
                     if key.value in seen:
-                        raise _fail(name, f"the key '{key.value}' appears twice in the same record",
-                                    key.start_mark)
+                        record, _ = _where_in_text(name, text, key.start_mark.line)
+                        hint = (" (did a new record lose the '- ' before its id?)" if key.value == "id" else "")
+                        raise YamlFileError(Problem(
+                            name, f"the field '{key.value}' appears twice in this record: keep one{hint}",
+                            line=key.start_mark.line + 1, column=key.start_mark.column + 1,
+                            record=record, field=key.value))
                     seen.add(key.value)
                 stack.append(value)
         elif isinstance(current, yaml.SequenceNode):
@@ -148,7 +202,7 @@ def read_yaml(path: Path, name: str | None = None) -> YamlDocument:
         root = loader.get_single_node()
         if root is None:
             raise YamlFileError(Problem(name, "the file has no data (only comments?)"))
-        _refuse_duplicate_keys(name, root)
+        _refuse_duplicate_keys(name, root, text)
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as err:
         raise _syntax_error(name, err, text) from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -33,12 +34,26 @@ class Case:
 
 
 CASES = {
-    "yaml syntax error": Case("targets.yml", '    kind: "numeric"', '    kind: "numeric" x',
-                              ("YAML syntax error", "check indentation, quotes and colons")),
+    "text after the closing quote": Case(
+        "targets.yml", '    kind: "numeric"', '    kind: "numeric" x',
+        ("target 'maturity-score': field 'kind': YAML syntax error: there is text after the closing quote: a \" "
+         "inside a text ends it; write \\\" or use ’ instead, and keep the whole text between one pair of quotes\n"
+         "      (the YAML parser says: expected <block end>, but found '<scalar>')",)),
+    "a quote inside a text": Case(
+        "themes.yml", '      nl: "Due diligence"', '      nl: "Due "diligence""',
+        ("theme 'due-diligence': field 'title.nl': YAML syntax error: there is text after the closing quote",)),
+    "colon in a text without quotes": Case(
+        "targets.yml", '    kind: "numeric"', '    kind: numeric: x',
+        ("target 'maturity-score': field 'kind': YAML syntax error: a colon and a space (': ') are in a text "
+         "without quotes: put the text in double quotes\n      (the YAML parser says: mapping values are not "
+         "allowed here)",)),
     "unclosed quote": Case("targets.yml", '    kind: "numeric"\n', '    kind: "numeric\n',
-                           ("YAML syntax error", "is not closed")),
+                           ("target 'maturity-score': field 'kind': YAML syntax error: this line opens a quote "
+                            "(\") that is not closed on the same line",)),
     "wrong indentation": Case("targets.yml", '    kind: "numeric"', '   kind: "numeric"',
-                              ("YAML syntax error",)),
+                              ("target 'maturity-score': field 'kind': YAML syntax error: this line is not "
+                               "indented like the other lines of its record: use the same number of spaces as "
+                               "the line above it",)),
     "tab indentation": Case("targets.yml", '    kind: "numeric"', '\tkind: "numeric"', ("tab", "indentation")),
     "text where a number belongs": Case("targets.yml", "    result_value: 66", '    result_value: "66%"',
                                         ("target 'maturity-score'", "field 'result_value'", "expected a number",
@@ -69,9 +84,25 @@ CASES = {
     "unknown audience": Case("toolbox.yml", '    audiences: ["companies"]', '    audiences: ["recyclers"]',
                              ("instrument 'model-rbc-policy'", "field 'audiences[1]'", "unknown audience 'recyclers'")),
     "duplicate id": Case("parties.yml", '  - id: "kasius"', '  - id: "gooimeer"',
-                         ("party 'gooimeer'", "field 'id'", "already used")),
+                         ("party 'gooimeer': field 'id': the id 'gooimeer' is already used by the party on "
+                          "line 43; ids must be unique",)),
     "duplicate key": Case("targets.yml", '    kind: "numeric"\n', '    kind: "numeric"\n    kind: "none"\n',
-                          ("'kind' appears twice",), at='    kind: "none"'),
+                          ("target 'maturity-score': field 'kind': the field 'kind' appears twice in this record: "
+                           "keep one",), at='    kind: "none"'),
+    "a new record without its dash": Case(
+        "parties.yml", '  - id: "kasius"', '    id: "kasius"',
+        ("party 'gooimeer': field 'id': the field 'id' appears twice in this record: keep one (did a new record "
+         "lose the '- ' before its id?)",)),
+    "a decimal comma": Case("targets.yml", "    result_value: 66", "    result_value: 66,5",
+                            ("target 'maturity-score': field 'result_value': use a decimal point: 66.5 (not 66,5)",)),
+    "a deleted party still named": Case(
+        "targets.yml", '"krommenhoek-metals", ', '"van-dalen-metals", ',
+        ("target 'secondary-newcomers': field 'result_parties[1]': unknown party 'van-dalen-metals' (not in "
+         "data/parties.yml); was it deleted or renamed there?",)),
+    "a web address without https://": Case(
+        "parties.yml", 'url: "https://www.imvoconvenanten.nl/en/metals-sector"', 'url: "www.imvoconvenanten.nl"',
+        ("party 'a-m-recycling': field 'source.url': must start with https:// (a full web address without "
+         "spaces); found the text 'www.imvoconvenanten.nl'",)),
     "percentage above 100": Case("targets.yml", "    result_value: 66", "    result_value: 166",
                                  ("target 'maturity-score'", "field 'result_value'", "at most 100", "166")),
     "negative count": Case("targets.yml", "    result_value: 14", "    result_value: -14",
@@ -223,6 +254,16 @@ def test_several_problems_are_all_reported_in_one_run(tmp_path):
     result = check(root)
     assert "The data has 2 problems" in result.stderr
     assert "unknown theme" in result.stderr and "found empty text" in result.stderr
+
+
+def test_problems_are_listed_by_file_then_line(tmp_path):
+    root, _ = break_data(tmp_path, CASES["unknown theme"])
+    for name, old, new in (("ui.yml", 'en: "Achieved"', 'en: ""'), ("targets.yml", "result_value: 14", "result_value: -1")):
+        path = root / "data" / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    places = re.findall(r"^  - (data/[a-z]+\.yml):(\d+):", check(root).stderr, re.M)
+    assert len(places) == 3
+    assert places == sorted(places, key=lambda place: (place[0], int(place[1])))
 
 
 @pytest.mark.parametrize("content, says", [(b"", "the file is empty"), (b"# only a comment\n", "no data")])
