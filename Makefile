@@ -12,7 +12,7 @@ AXE := node_modules/axe-core/axe.min.js
 .PHONY: help install serve build check-data test test-deps bench screenshots clean
 
 help:
-	@echo "make serve       build and serve the site at http://127.0.0.1:8000 (live reload)"
+	@echo "make serve       build and serve the site at http://127.0.0.1:8000 (live reload; data errors show in the page)"
 	@echo "make build       build the site into site/ (atomic: a failed build keeps the last good site)"
 	@echo "make check-data  validate data/*.yml only"
 	@echo "make test        run the whole test suite"
@@ -27,7 +27,7 @@ $(STAMP): requirements.lock
 install: $(STAMP)
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch macros --watch overrides --watch schemas --watch hooks
+	SHOW_DATA_ERRORS_IN_PAGES=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch macros --watch overrides --watch schemas --watch hooks
 
 build: $(STAMP)
 	$(BIN)/python -m tools.build_site

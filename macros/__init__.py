@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import os
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -35,14 +37,14 @@ def _fingerprint(*folders: Path) -> str:
     return digest.hexdigest()
 
 
-def _load(root: Path, docs_dir: Path) -> tuple[SiteData, list[Problem]]:
-    """The checked data and its warnings; raises DataError."""
-    key = _fingerprint(root / "data", root / "schemas", docs_dir)
+def _load(root: Path, docs_dir: Path, strict: bool = False) -> tuple[SiteData, list[Problem]]:
+    """The checked data and its warnings; raises DataError (for warnings too when `strict`)."""
+    key = _fingerprint(root / "data", root / "schemas", docs_dir) + str(strict)
     if key not in _LOADED:
-        warnings: list[Problem] = []
+        warnings: list[Problem] | None = None if strict else []
         data = load_site_data(root / "data", root / "schemas", docs_dir, PAGE_MACROS, warnings=warnings)
         _LOADED.clear()
-        _LOADED[key] = (data, warnings)
+        _LOADED[key] = (data, warnings or [])
     return _LOADED[key]
 
 
@@ -53,12 +55,22 @@ def _page_language(env) -> str:
     return language or env.conf["theme"]["language"]
 
 
+# Set by `make serve`: while the data has problems, every page shows them (and reloads by itself once
+# the file is fixed) instead of the build stopping with the message only in the terminal.
+SHOW_ERRORS_IN_PAGES = "SHOW_DATA_ERRORS_IN_PAGES"
+
+
 def define_env(env) -> None:
     root = Path(env.conf["config_file_path"]).parent
+    in_pages = os.environ.get(SHOW_ERRORS_IN_PAGES) == "1"
     try:
-        data, warnings = _load(root, Path(env.conf["docs_dir"]))
+        data, warnings = _load(root, Path(env.conf["docs_dir"]), strict=in_pages)
     except DataError as err:
-        raise PluginError(err.report()) from None
+        if not in_pages:
+            raise PluginError(err.report()) from None
+        print(err.report(), file=sys.stderr)
+        _show_errors_in_pages(env, err)
+        return
     if _page_language(env) == DEFAULT_LANGUAGE:  # once per build, not once per language pass
         for warning in warnings:
             _LOG.warning(str(warning))  # `mkdocs build --strict` fails on these
@@ -93,3 +105,23 @@ def define_env(env) -> None:
 
     for name, declared in PAGE_MACROS.items():
         register(name, declared)
+
+
+def _show_errors_in_pages(env, err: DataError) -> None:
+    """Every page macro shows the problems instead (once per page) and names the page after them."""
+    shown_on: set[str] = set()
+    page_text = render.data_errors_page(err.report().splitlines()[0], err.problems)
+
+    def register(name: str) -> None:
+        def macro(*args, **kwargs) -> str:
+            page = env.page.file.src_uri if env.page else ""
+            if page in shown_on:
+                return ""
+            shown_on.add(page)
+            env.page.meta["title"] = "Data errors"
+            return page_text
+
+        env.macro(macro, name)
+
+    for name in PAGE_MACROS:
+        register(name)

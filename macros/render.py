@@ -263,3 +263,9 @@ def ui_text(ctx: RenderContext, key: str) -> str:
 def ui_heading(ctx: RenderContext, key: str, level: int = 2) -> str:
     """A UI string as a Markdown heading, e.g. {{ heading("heading.covenant") }}."""
     return heading(ctx.t(key), level)
+
+
+def data_errors_page(head: str, problems: list) -> str:
+    """What `make serve` shows instead of a page while the data has problems (escaped like all data)."""
+    return blocks(heading("Data errors / Fouten in de data", 1),
+                  _TEMPLATES.get_template("data_errors.html").render(head=head, problems=problems).strip())
