@@ -32,7 +32,8 @@ _FOCUSED = """props => { const e = document.activeElement;
   let opacity = 1;
   for (let n = e; n; n = n.parentElement) opacity *= parseFloat(getComputedStyle(n).opacity);
   return {kb: e.dataset.kb, tag: e.tagName.toLowerCase(), cls: String(e.className),
-          href: e.getAttribute("href"), hreflang: e.getAttribute("hreflang"), for: e.getAttribute("for"),
+          href: e.getAttribute("href"), hreflang: e.getAttribute("hreflang"), role: e.getAttribute("role"),
+          for: (e.closest("label[for]") || e).getAttribute("for"),
           text: (e.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 60),
           ring: props.map(p => s.getPropertyValue(p)),
           seen: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth
@@ -176,7 +177,8 @@ def _is_search_field(stop: dict) -> bool:
 
 
 def _is_header_button_for(toggle: str):
-    return lambda stop: stop["tag"] == "label" and stop["for"] == toggle
+    """The button in the header's label for `toggle` (a label may not be a button itself)."""
+    return lambda stop: stop["role"] == "button" and stop["for"] == toggle
 
 
 def _checked(page, toggle: str) -> bool:

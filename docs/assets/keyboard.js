@@ -1,9 +1,11 @@
 /* Keyboard use of Material's page chrome (checked by tests/test_keyboard.py).
    1. Below 76.25em the navigation is a drawer and, below 60em, the search a dialog, each opened by a
       <label> in the header that Tab cannot reach (site.css keeps the closed drawer and dialog out of
-      the Tab order: they are off screen). Make those labels buttons: Tab reaches them, Space presses
-      them (Material itself clicks a focused label on Enter). Escape closes the drawer and returns
-      focus to its button; the search button moves focus into the opened search field.
+      the Tab order: they are off screen). Give each label a button: a <label> may not take
+      role="button" (ARIA in HTML; axe and Lighthouse flag it), so the button is a span around the
+      label's icon, and its clicks reach the label as a pointer's do. Tab reaches it, Enter and Space
+      press it. Escape closes the drawer and returns focus to its button; the search button moves
+      focus into the opened search field.
    2. Escape in the search dialog gives focus back to the element that had it before the search
       field. Material closes the dialog and blurs the field, which leaves focus nowhere; focus moves
       here when Material unticks its search toggle, just before it blurs the field. */
@@ -15,19 +17,23 @@
   function headerButton(toggle, named) {
     var label = document.querySelector('.md-header label[for="' + toggle.id + '"]');
     if (!label || !named) return null;
-    label.setAttribute("role", "button");
-    label.setAttribute("tabindex", "0");
-    label.setAttribute("aria-label", named.getAttribute("aria-label"));
-    var expanded = function () { label.setAttribute("aria-expanded", String(toggle.checked)); };
+    var button = document.createElement("span");
+    button.className = "mc-header-button";
+    button.setAttribute("role", "button");
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("aria-label", named.getAttribute("aria-label"));
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.appendChild(button);
+    var expanded = function () { button.setAttribute("aria-expanded", String(toggle.checked)); };
     expanded();
     toggle.addEventListener("change", expanded);
-    label.addEventListener("keydown", function (event) {
-      if (event.key === " ") {
+    button.addEventListener("keydown", function (event) {
+      if (event.key === " " || event.key === "Enter") {
         event.preventDefault();
-        label.click();
+        button.click();
       }
     });
-    return label;
+    return button;
   }
 
   var drawer = document.getElementById("__drawer");
