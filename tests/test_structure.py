@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -129,3 +130,30 @@ def test_every_text_in_data_has_exactly_the_languages_the_site_builds():
     common = json.loads((ROOT / "schemas" / "common.schema.json").read_text(encoding="utf-8"))
     text = common["$defs"]["text"]
     assert set(text["required"]) == set(text["properties"]) == set(LANGUAGES)
+
+
+def _markdown_fields(schema) -> set[str]:
+    """Names of the fields a schema declares as Markdown (a paragraphs list or a markdown text)."""
+    found = set()
+    if isinstance(schema, dict):
+        for name, value in (schema.get("properties") or {}).items():
+            if isinstance(value, dict) and str(value.get("$ref", "")).endswith(("/markdown", "/paragraphs")):
+                found.add(name)
+        for value in schema.values():
+            found |= _markdown_fields(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            found |= _markdown_fields(value)
+    return found
+
+
+@pytest.mark.parametrize("stem", sorted(p.name.removesuffix(".schema.json") for p in (ROOT / "schemas").glob("*.json")
+                                        if p.name != "common.schema.json"))
+def test_each_data_file_template_marks_its_markdown_fields(stem):
+    fields = _markdown_fields(json.loads((ROOT / "schemas" / f"{stem}.schema.json").read_text(encoding="utf-8")))
+    template = [line for line in (ROOT / "data" / f"{stem}.yml").read_text(encoding="utf-8").splitlines()
+                if line.startswith("#")]
+    for field_name in fields:
+        lines = [line for line in template if re.match(rf"#\s+(- )?{field_name}:", line)]
+        assert lines, f"data/{stem}.yml: the template does not show '{field_name}'"
+        assert all("MARKDOWN" in line for line in lines), f"data/{stem}.yml: '{field_name}' is not marked MARKDOWN"
