@@ -54,6 +54,14 @@ def _ui_keys_in_template(source: str) -> Iterator[tuple[str, int, tuple[str, ...
             yield call.args[0].value, call.lineno, tuple(sorted(keyword.key for keyword in call.kwargs))
 
 
+def _ui_keys_in_theme_template(source: str) -> Iterator[tuple[str, int]]:
+    """Literal keys of ui_text("...", lang) calls in a theme override (hooks/ui_text.py provides it)."""
+    for call in Environment().parse(source).find_all(nodes.Call):
+        if isinstance(call.node, nodes.Name) and call.node.name == "ui_text" \
+                and call.args and isinstance(call.args[0], nodes.Const) and isinstance(call.args[0].value, str):
+            yield call.args[0].value, call.lineno
+
+
 def _ui_keys_in_python(source: str) -> Iterator[tuple[str, int, tuple[str, ...]]]:
     """Literal keys of ctx.t("...") calls in Python code."""
     for call in ast.walk(ast.parse(source)):
@@ -64,11 +72,15 @@ def _ui_keys_in_python(source: str) -> Iterator[tuple[str, int, tuple[str, ...]]
 
 
 def code_requests() -> list[Request]:
-    """UI keys the templates and render functions name literally."""
+    """UI keys the templates, the render functions and the theme overrides name literally."""
     requests = []
     for path in sorted((_PACKAGE / "templates").glob("*.html")):
         for key, line, values in _ui_keys_in_template(path.read_text(encoding="utf-8")):
             requests.append(Request("strings", key, f"macros/templates/{path.name}", line, values))
+    overrides = _PACKAGE.parent / "overrides"
+    for path in sorted(overrides.rglob("*.html")):
+        for key, line in _ui_keys_in_theme_template(path.read_text(encoding="utf-8")):
+            requests.append(Request("strings", key, f"overrides/{path.relative_to(overrides).as_posix()}", line, ()))
     for path in sorted(_PACKAGE.glob("*.py")):
         for key, line, values in _ui_keys_in_python(path.read_text(encoding="utf-8")):
             requests.append(Request("strings", key, f"macros/{path.name}", line, values))

@@ -126,6 +126,14 @@ def test_the_404_page_footer_links_each_language_statement_from_the_site_root(si
         assert (site.root / href.lstrip("/") / "index.html").is_file()
 
 
+def test_the_404_page_links_each_home_page_below_the_path_of_the_published_site(tmp_path):
+    result = mkdocs_build(ROOT, tmp_path / "site", SITE_URL="https://example.org/edition/2024/")
+    assert result.returncode == 0, result.stderr[-2000:]
+    html = (tmp_path / "site" / "404.html").read_text(encoding="utf-8")
+    homes = re.findall(r'<div lang="(nl|en)">.*?<a href="([^"]*)">', html, re.S)
+    assert homes == [("nl", "/edition/2024/"), ("en", "/edition/2024/en/")]
+
+
 def _search_index(site, lang: str) -> dict:
     import json
 

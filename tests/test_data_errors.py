@@ -120,6 +120,10 @@ CASES = {
                                             ("target 'maturity-score'", "status do not belong", "kind 'numeric'"), at='  - id: "maturity-score"'),
     "UI string the site needs is missing": Case("ui.yml", '  status.achieved: {nl: "Behaald", en: "Achieved"}\n', "",
                                                 ("UI string 'status.achieved' is missing", "needs it"), at="strings:"),
+    "UI string the theme needs is missing": Case(
+        "ui.yml", '  footer.accessibility: {nl: "Toegankelijkheidsverklaring", en: "Accessibility statement"}\n', "",
+        ("UI string 'footer.accessibility' is missing, but overrides/partials/copyright.html (line 15) needs it",),
+        at="strings:"),
     "page the docs ask for is missing": Case("pages.yml", '  - id: "privacy"', '  - id: "privacy-policy"',
                                              ("page 'privacy' is missing", "docs/privacy.md (line 1) needs it"),
                                              at="pages:"),
