@@ -327,3 +327,9 @@ def test_every_link_within_the_site_is_relative_and_resolves(site):
                 if f'id="{parts.fragment}"' not in html:
                     broken.append((page.path, url))
     assert not broken
+
+
+@pytest.mark.parametrize("lang, own, other", [("nl", "Gemaakt met", "Made with"), ("en", "Made with", "Gemaakt met")])
+def test_the_footer_speaks_the_page_language(site, lang, own, other):
+    for page in site.pages(lang):
+        assert own in page.html and other not in page.html, page.path
