@@ -17,6 +17,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from . import render
+from .addresses import INSTRUMENTS_FOLDER, RECYCLERS_PAGE, TOOLBOX_PAGE, generated_pages
+from .generated import nav_with_section, write_pages
 from .language import DEFAULT_LANGUAGE
 from .load import load_site_data
 from .model import SiteData
@@ -74,6 +76,7 @@ def define_env(env) -> None:
     if _page_language(env) == DEFAULT_LANGUAGE:  # once per build, not once per language pass
         for warning in warnings:
             _LOG.warning(str(warning))  # `mkdocs build --strict` fails on these
+    _add_generated_pages(env, data)
 
     def url_for(src: str) -> str:
         """URL of docs/<src> in this pass's language, relative to the page being rendered: MkDocs
@@ -125,3 +128,22 @@ def _show_errors_in_pages(env, err: DataError) -> None:
 
     for name in PAGE_MACROS:
         register(name)
+
+
+def _add_generated_pages(env, data: SiteData) -> None:
+    """Write the pages made from data into docs/ and list them in the navigation: the instruments under
+    the toolbox. Each section of the navigation takes its title from its index page's data, in each
+    language (mkdocs.yml names the section only to place it)."""
+    docs_dir = Path(env.conf["docs_dir"])
+    pages = generated_pages(data)
+    for name in write_pages(docs_dir, pages, {INSTRUMENTS_FOLDER}):
+        _LOG.info(f"made from data: docs/{name}")
+    i18n = env.conf["plugins"].get("i18n")
+    languages = [lang for lang in getattr(getattr(i18n, "config", None), "languages", None) or []
+                 if lang.locale != DEFAULT_LANGUAGE]
+    for index_page, page_id, children in ((TOOLBOX_PAGE, "toolbox", list(pages)), (RECYCLERS_PAGE, "recyclers", [])):
+        # Material writes navigation titles unescaped: give it inert HTML, as for page titles.
+        title = {lang: render.title_html(text) for lang, text in data.pages[page_id].title.items()}
+        env.conf["nav"] = nav_with_section(env.conf.get("nav") or [], index_page, title[DEFAULT_LANGUAGE], children)
+        for language in languages:
+            language.nav_translations = {**(language.nav_translations or {}), title[DEFAULT_LANGUAGE]: title[language.locale]}

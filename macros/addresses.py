@@ -12,8 +12,10 @@ from .model import SiteData
 
 PARTIES_PAGE = "parties.md"
 PROJECTS_PAGE = "projects.md"
-TOOLBOX_PAGE = "toolbox.md"
-FIXED_PAGES = (PARTIES_PAGE, PROJECTS_PAGE, TOOLBOX_PAGE)  # pages the scheme names; they must exist
+TOOLBOX_PAGE = "toolbox/index.md"
+RECYCLERS_PAGE = "recyclers/index.md"
+FIXED_PAGES = (PARTIES_PAGE, PROJECTS_PAGE, TOOLBOX_PAGE, RECYCLERS_PAGE)  # pages the scheme names; they must exist
+INSTRUMENTS_FOLDER = "toolbox"  # each instrument's page is made at build time: toolbox/<id>.md
 
 
 @dataclass(frozen=True)
@@ -36,9 +38,22 @@ _SCHEME: dict[str, tuple[Callable[[SiteData], list[str]], Callable[[SiteData, st
     "parties": (lambda d: list(d.parties), lambda d, i: Address(PARTIES_PAGE, i)),
     "party_kinds": (lambda d: list(dict.fromkeys(p.kind for p in d.parties.values())),
                     lambda d, i: Address(PARTIES_PAGE, f"kind-{i}")),
-    "instruments": (lambda d: list(d.instruments), lambda d, i: Address(TOOLBOX_PAGE, i)),
+    "instruments": (lambda d: list(d.instruments), lambda d, i: Address(instrument_page(i))),
     "oecd_steps": (lambda d: list(d.oecd_steps), lambda d, i: Address(TOOLBOX_PAGE, f"oecd-{i}")),
+    "audiences": (lambda d: list(d.audiences), lambda d, i: Address(TOOLBOX_PAGE, f"audience-{i}")),
+    "instrument_kinds": (lambda d: [k for k, found in d.instruments_by_kind.items() if found],
+                         lambda d, i: Address(TOOLBOX_PAGE, f"kind-{i}")),
 }
+
+
+def instrument_page(instrument_id: str) -> str:
+    return f"{INSTRUMENTS_FOLDER}/{instrument_id}.md"
+
+
+def generated_pages(data: SiteData) -> dict[str, str]:
+    """Pages made from data at build time (hooks/generated_pages.py writes them): file -> its Markdown,
+    which only calls the page's macro, so the text comes from data in each language."""
+    return {instrument_page(i): f'{{{{ instrument_page("{i}") }}}}\n' for i in data.instruments}
 
 
 def address(data: SiteData, collection: str, record_id: str) -> Address:

@@ -52,6 +52,7 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("regulations", "target", "targets"),
     Reference("instruments", "oecd_steps", "oecd_steps"),
     Reference("instruments", "audiences", "audiences"),
+    Reference("instruments", "related", "instruments"),
 )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from .addresses import FIXED_PAGES, anchors_by_page
+from .addresses import FIXED_PAGES, anchors_by_page, generated_pages, instrument_page
 from .catalog import COLLECTIONS
 from .locate import problem_at_record, records_of
 from .model import RECORD_TYPES, SiteData, build_site_data, record_fields
@@ -48,11 +48,24 @@ def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = Non
         raise DataError(problems)
     data = build_site_data({stem: document.data for stem, document in documents.items()})
     if pages is not None:
-        known = {page: anchors_by_page(data).get(page, set()) for page in pages.files}
-        problems = _sorted(link_problems(documents, internal_link_judge(known)))
+        problems = generated_page_problems(documents, data, pages)
+        anchors = anchors_by_page(data)
+        known = {page: anchors.get(page, set()) for page in pages.files | set(generated_pages(data))}
+        problems += link_problems(documents, internal_link_judge(known))
         if problems:
-            raise DataError(problems)
+            raise DataError(_sorted(problems))
     return data
+
+
+def generated_page_problems(documents: dict[str, YamlDocument], data: SiteData, pages: PagesScan) -> list[Problem]:
+    """A page made from a record must not take the address of a page an editor wrote in docs/."""
+    instruments = next(c for c in COLLECTIONS if c.name == "instruments")
+    taken = {instrument_page(record["id"]): (index, record) for index, record in records_of(documents, instruments)
+             if isinstance(record.get("id"), str)}
+    return [problem_at_record(documents, instruments, index, record, "id",
+                              f"its page would be docs/{page}, which is already a page of the site: choose "
+                              "another id")
+            for page, (index, record) in taken.items() if page in pages.files]
 
 
 def record_fields_problems(documents: dict[str, YamlDocument]) -> list[Problem]:

@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import Any, Union
 
 Text = dict[str, str]  # {"nl": ..., "en": ...}
+INSTRUMENT_KINDS = ("tool", "template", "guide", "training", "collaboration")  # as in the toolbox schema
 Name = Union[str, Text]  # a proper name, the same in both languages or not
 Paragraphs = list[Text]
 
@@ -20,6 +21,7 @@ Paragraphs = list[Text]
 class Source:
     url: str
     title: Name | None = None
+    language: str | None = None  # language of the page behind url, when it is not the reader's (marked)
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,8 @@ class Theme:
     full_title: Text
     working_group: Text
     intro: Paragraphs
-    source: Source | None = None
+    intro_origin: str  # report: the report's words; editorial: written for this site (marked as such)
+    working_group_source: Source | None = None
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,11 @@ class Target:
     target_note: Text | None = None
     result_note: Text | None = None
     status: str | None = None
+    status_basis: str | None = None  # stated (by the report, quoted), derived (from the figures) or not_stated
+    status_quote: Text | None = None  # the report's own words on the status (nl verbatim, en translated)
     status_reason: Text | None = None
+    result_qualifier: Text | None = None  # what the result is (e.g. an average of whom): shown with it everywhere
+    report_sections: list[str] = field(default_factory=list)  # sections of the full report its texts refer to
     result_items: list[Text] = field(default_factory=list)
     result_parties: list[str] = field(default_factory=list)
     result_counts_parties: str | None = None  # party kind whose count result_value must equal (checked)
@@ -74,7 +81,8 @@ class Project:
     title: Text
     status: str
     description: Paragraphs
-    risk: Text | None = None
+    risk: Text | None = None  # one of the risks its target identified (result_items; checked)
+    topic: Text | None = None  # a subject that is not one of those risks
     region: Text | None = None
     partners: list[str] = field(default_factory=list)
     source: Source | None = None
@@ -97,14 +105,21 @@ class Regulation:
     name: Name
     target: str | None = None
     abbreviation: str | None = None
+    asks: Text | None = None  # what, of whom, from when: generic information about EU law
+    applies_to: Text | None = None
+    applies_from: Text | None = None
     source: Source | None = None
 
 
 @dataclass(frozen=True)
 class OecdStep:
+    """A step of the OECD due diligence guidance: generic guidance, not a fact about the covenant."""
+
     id: str
     number: int
     title: Text
+    explanation: Text
+    source: Source | None = None  # the OECD guidance (the file's oecd_source)
 
 
 @dataclass(frozen=True)
@@ -117,9 +132,13 @@ class Audience:
 class Instrument:
     id: str
     title: Text
+    kind: str  # tool | template | guide | training | collaboration
     description: Paragraphs
     oecd_steps: list[str]
     audiences: list[str]
+    covenant_use: Paragraphs = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    link: Source | None = None
     source: Source | None = None
 
 
@@ -150,7 +169,33 @@ class Report:
     title: Text
     section: Text
     published: str
+    url: str
+    language: str  # the language it was published in
+    publisher: Text
+    scope: Paragraphs  # which part of the report this site holds, and what it refers to elsewhere
     language_note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document the site points to for what it does not hold itself."""
+
+    id: str
+    title: Text
+    url: Name  # one address, or {nl: ..., en: ...} where each language has its own page
+    description: Text | None = None
+    language: str | None = None  # the language(s) the document itself is in, when known: "nl", "en"
+
+
+@dataclass(frozen=True)
+class Term:
+    """A term of the terminology list: the Dutch term and its one English term."""
+
+    id: str
+    nl: str
+    en: str
+    rejected: list[str] = field(default_factory=list)  # English variants not to use for it (tested)
+    gloss: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -164,8 +209,10 @@ class Covenant:
     closed: str
     secretariat: Text
     intro: Paragraphs
+    contact: Text
     chairs: list[Chair] = field(default_factory=list)
     follow_up: Paragraphs = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
 
 
@@ -173,8 +220,9 @@ def _build(cls: type, raw: dict[str, Any]) -> Any:
     """A record from its validated mapping; nested sources and sections become records too.
     An unknown key raises TypeError (see record_fields_problems in load.py for the located message)."""
     values = dict(raw)
-    if "source" in values:
-        values["source"] = Source(**values["source"])
+    for key in ("source", "link", "working_group_source"):
+        if key in values:
+            values[key] = Source(**values[key])
     if "sections" in values:
         values["sections"] = [Section(**s) for s in values["sections"]]
     if "sources" in values:
@@ -211,6 +259,7 @@ class SiteData:
     instruments: dict[str, Instrument]
     pages: dict[str, Page]
     ui: dict[str, Text]
+    terms: dict[str, Term] = field(default_factory=dict)
 
     @cached_property
     def targets_by_theme(self) -> dict[str, list[Target]]:
@@ -228,6 +277,18 @@ class SiteData:
     def regulations_by_target(self) -> dict[str, list[Regulation]]:
         return _grouped(self.regulations, "target", self.targets)
 
+    @cached_property
+    def instruments_by_step(self) -> dict[str, list[Instrument]]:
+        return {step: [i for i in self.instruments.values() if step in i.oecd_steps] for step in self.oecd_steps}
+
+    @cached_property
+    def instruments_by_audience(self) -> dict[str, list[Instrument]]:
+        return {who: [i for i in self.instruments.values() if who in i.audiences] for who in self.audiences}
+
+    @cached_property
+    def instruments_by_kind(self) -> dict[str, list[Instrument]]:
+        return _grouped(self.instruments, "kind", dict.fromkeys(INSTRUMENT_KINDS))
+
     def theme_of(self, record: Activity | Project) -> Theme:
         return self.themes[self.targets[record.target].theme]
 
@@ -236,7 +297,12 @@ def _covenant(raw: dict[str, Any]) -> Covenant:
     # "from" is a Python keyword, so a chair's start is `start` in the record.
     chairs = [Chair(**{"start" if key == "from" else key: value for key, value in chair.items()})
               for chair in raw.get("chairs", [])]
-    return _build(Covenant, {**raw, "chairs": chairs, "report": Report(**raw["report"])})
+    documents = [Document(**document) for document in raw.get("documents", [])]
+    return _build(Covenant, {**raw, "chairs": chairs, "report": Report(**raw["report"]), "documents": documents})
+
+
+def _oecd_steps(toolbox: dict[str, Any]) -> dict[str, OecdStep]:
+    return _index(OecdStep, [{"source": toolbox["oecd_source"], **raw} for raw in toolbox["oecd_steps"]])
 
 
 def _instruments(toolbox: dict[str, Any]) -> dict[str, Instrument]:
@@ -249,7 +315,7 @@ def _instruments(toolbox: dict[str, Any]) -> dict[str, Instrument]:
 RECORD_TYPES: dict[str, type] = {
     "covenant": Covenant, "themes": Theme, "targets": Target, "activities": Activity, "projects": Project,
     "parties": Party, "regulations": Regulation, "oecd_steps": OecdStep, "audiences": Audience,
-    "instruments": Instrument, "pages": Page,
+    "instruments": Instrument, "pages": Page, "terms": Term,
 }
 
 
@@ -269,9 +335,10 @@ def build_site_data(documents: dict[str, Any]) -> SiteData:
         projects=_index(Project, d["projects"]["projects"]),
         parties=_index(Party, d["parties"]["parties"]),
         regulations=_index(Regulation, d["regulations"]["regulations"]),
-        oecd_steps=_index(OecdStep, d["toolbox"]["oecd_steps"]),
+        oecd_steps=_oecd_steps(d["toolbox"]),
         audiences=_index(Audience, d["toolbox"]["audiences"]),
         instruments=_instruments(d["toolbox"]),
         pages=_index(Page, d["pages"]["pages"]),
         ui=dict(d["ui"]["strings"]),
+        terms=_index(Term, d["terminology"]["terms"]),
     )

@@ -26,12 +26,15 @@ PAGE_MACROS: dict[str, PageMacro] = {
     "page_sections": PageMacro(render.page_sections, "pages"),
     "target_card": PageMacro(render.target_card, "targets"),
     "regulations_list": PageMacro(render.regulations_list, "targets"),
+    "target_explanation": PageMacro(render.target_explanation, "targets"),
+    "project_card": PageMacro(render.project_card, "projects"),
+    "instrument_page": PageMacro(render.instrument_page, "instruments", title=render.instrument_title_text),
     "t": PageMacro(render.ui_text, "strings"),
     "heading": PageMacro(render.ui_heading, "strings"),
     **{function.__name__: PageMacro(function) for function in (
         render.results_table, render.results_chart, render.theme_summaries, render.covenant_intro,
         render.covenant_facts, render.report_facts, render.follow_up, render.sources_list,
-        render.parties_summary, render.parties_list, render.projects_list, render.oecd_steps,
-        render.toolbox_list,
+        render.parties_summary, render.parties_list, render.projects_list, render.toolbox_by_step,
+        render.toolbox_by_audience, render.toolbox_by_kind, render.recyclers_call_to_action, render.regulations_explained,
     )},
 }

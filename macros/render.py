@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .addresses import address
+from .addresses import RECYCLERS_PAGE, TOOLBOX_PAGE, address
 from .language import format_date, format_number, localize, translate
 from .markdown_text import is_safe_link, is_site_link, render_markdown
 from .model import SiteData, Target
@@ -180,12 +180,52 @@ def regulations_list(ctx: RenderContext, target_id: str | None = None) -> str:
     return render_html("regulations_list.html", ctx, regulations=regulations)
 
 
-def oecd_steps(ctx: RenderContext) -> str:
-    return render_html("oecd_steps.html", ctx, steps=list(ctx.data.oecd_steps.values()))
+def toolbox_by_step(ctx: RenderContext) -> str:
+    instruments = ctx.data.instruments.values()
+    steps = list(ctx.data.oecd_steps.values())
+    return render_html("toolbox_by_step.html", ctx, steps=steps, source=steps[0].source if steps else None,
+                       without_step=[i for i in instruments if not i.oecd_steps])
 
 
-def toolbox_list(ctx: RenderContext) -> str:
-    return render_html("toolbox_list.html", ctx, instruments=list(ctx.data.instruments.values()))
+def toolbox_by_audience(ctx: RenderContext) -> str:
+    groups = [(ctx.anchor("audiences", audience.id), ctx.text(audience.title), ctx.data.instruments_by_audience[audience.id])
+              for audience in ctx.data.audiences.values()]
+    return render_html("toolbox_groups.html", ctx, groups=groups)
+
+
+def toolbox_by_kind(ctx: RenderContext) -> str:
+    groups = [(ctx.anchor("instrument_kinds", kind), ctx.t(f"instrument_kind.{kind}"), found)
+              for kind, found in ctx.data.instruments_by_kind.items() if found]
+    return render_html("toolbox_groups.html", ctx, groups=groups)
+
+
+def instrument_title_text(ctx: RenderContext, instrument_id: str) -> str:
+    return ctx.text(ctx.data.instruments[instrument_id].title)
+
+
+def instrument_page(ctx: RenderContext, instrument_id: str) -> str:
+    """An instrument's own page: what it is, its OECD steps, who it is for, how the covenant used it."""
+    instrument = ctx.data.instruments[instrument_id]
+    return blocks(heading(instrument_title_text(ctx, instrument_id), 1),
+                  render_html("instrument_page.html", ctx, instrument=instrument, toolbox_page=TOOLBOX_PAGE))
+
+
+def regulations_explained(ctx: RenderContext) -> str:
+    regulations = [r for r in ctx.data.regulations.values() if r.asks]
+    return render_html("regulations_explained.html", ctx, regulations=regulations)
+
+
+def target_explanation(ctx: RenderContext, target_id: str) -> str:
+    return render_html("paragraphs.html", ctx, paragraphs=ctx.data.targets[target_id].explanation)
+
+
+def project_card(ctx: RenderContext, project_id: str) -> str:
+    project = ctx.data.projects[project_id]
+    return blocks(heading(ctx.text(project.title), 3), render_html("project_card.html", ctx, project=project))
+
+
+def recyclers_call_to_action(ctx: RenderContext) -> str:
+    return render_html("call_to_action.html", ctx, recyclers_page=RECYCLERS_PAGE)
 
 
 def report_facts(ctx: RenderContext) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from jinja2 import Environment, TemplateSyntaxError, meta, nodes
 
+from .generated import is_generated
 from .page_macros import PageMacro
 from .status import STATUSES
 
@@ -27,6 +28,7 @@ _ENUM_KEYS = {
     "comparison": ("targets", "targets", "comparison"),
     "project_status": ("projects", "projects", "status"),
     "party_kind": ("parties", "parties", "kind"),
+    "instrument_kind": ("toolbox", "instruments", "kind"),
 }
 # Names a page may use besides the site's own macros: what mkdocs-macros itself provides.
 MKDOCS_MACROS_NAMES = frozenset({"config", "page", "navigation", "files", "environment", "plugin", "git", "macros",
@@ -113,6 +115,8 @@ def scan_pages(docs_dir: Path, macros: Mapping[str, PageMacro]) -> PagesScan:
     allowed = set(macros) | MKDOCS_MACROS_NAMES
     scan = PagesScan()
     for path in sorted(docs_dir.rglob("*.md")):
+        if is_generated(path):  # made from data at build time (macros/generated.py): not an editor's page
+            continue
         name = path.relative_to(docs_dir).as_posix()
         scan.files.add(name)
         shown = f"docs/{name}"

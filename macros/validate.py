@@ -324,7 +324,7 @@ def request_problems(documents, requests: list[Request]) -> list[Problem]:
         known = _keys(documents, collection)
         if request.key not in known:
             reported.add((request.collection, request.key))
-            close = difflib.get_close_matches(request.key, sorted(known), n=1)
+            close = difflib.get_close_matches(request.key, sorted(known), n=1, cutoff=0.85)
             hint = f" (or did {request.where} mean '{close[0]}'?)" if close else ""
             problems.append(problem_at_mark(document.name,
                                      f"{collection.label} '{request.key}' is missing, but {request.where} (line "

@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from tests.conftest import ROOT, mkdocs_build
 
@@ -15,8 +16,10 @@ EXPECTED_PAGES = [
     "index.html", "themes/due-diligence/index.html", "themes/secondary-materials/index.html",
     "themes/collective-action/index.html", "results/index.html", "projects/index.html",
     "parties/index.html", "toolbox/index.html", "about/index.html", "privacy/index.html",
-    "accessibility/index.html",
-]
+    "accessibility/index.html", "recyclers/index.html", "recyclers/covenant/index.html",
+    "recyclers/after/index.html",
+] + [f"toolbox/{instrument['id']}/index.html"  # one page per instrument, made from data/toolbox.yml
+     for instrument in yaml.safe_load((ROOT / "data" / "toolbox.yml").read_text(encoding="utf-8"))["instruments"]]
 
 COLLECTIVE_DD_NL = ("Voor het thema ‘collectieve due diligence’ zijn geen specifieke doelstellingen "
                     "vastgesteld")

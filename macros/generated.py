@@ -1,0 +1,58 @@
+"""Pages made from data: written into docs/ before MkDocs collects its files, and put in the navigation.
+
+mkdocs-static-i18n handles only files that are in docs/ (pages added in memory break it, see
+../shared/TRAPS.md), so each generated page is a small language-neutral file that calls its macro;
+static-i18n serves it to every language and the macro renders it per language. The files are not
+kept in git (.gitignore); they are rewritten only when their content changes, so `mkdocs serve` does
+not rebuild in a loop, and a page whose record is gone is removed.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+MARKER = "{#- Made from data/ by macros/generated.py at build time: edit the data, not this file. -#}\n"
+
+
+def is_generated(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8") as file:
+            return file.readline() == MARKER
+    except OSError:
+        return False
+
+
+def write_pages(docs_dir: Path, pages: dict[str, str], folders: set[str]) -> list[str]:
+    """Write each page (docs-relative file -> Markdown) that is missing or different; remove generated
+    pages in `folders` that are no longer wanted. Returns the files changed, for the log."""
+    changed = []
+    for name, markdown in pages.items():
+        path = docs_dir / name
+        content = MARKER + markdown
+        if not path.is_file() or path.read_text(encoding="utf-8") != content:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
+            changed.append(name)
+    for folder in folders:
+        for path in sorted((docs_dir / folder).glob("*.md")):
+            name = path.relative_to(docs_dir).as_posix()
+            if name not in pages and is_generated(path):
+                path.unlink()
+                changed.append(name)
+    return changed
+
+
+def nav_with_section(nav: list[Any], index_page: str, title: str, generated: list[str]) -> list[Any]:
+    """The navigation with the section of `index_page` titled `title`: the index page first (Material's
+    navigation.indexes makes it the section's page), the pages the section lists, then the `generated`
+    ones. Idempotent: the build runs once per language on the same configuration."""
+    out = []
+    for item in nav:
+        children = next(iter(item.values())) if isinstance(item, dict) and len(item) == 1 else None
+        if item == index_page:
+            out.append({title: [index_page, *generated]})
+        elif isinstance(children, list) and index_page in children:
+            out.append({title: [*(c for c in children if c not in generated), *generated]})
+        else:
+            out.append(item)
+    return out
