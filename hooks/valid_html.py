@@ -12,7 +12,12 @@ _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox
 
 
 def _fix(html: str) -> str:
-    return _TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
+    html = _TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
+    # A section's index page (navigation.indexes) is drawn as the section, without the table of
+    # contents' toggle (#__toc) that the table of contents' title still points at: drop that `for`.
+    if 'id="__toc"' not in html:
+        html = html.replace(' for="__toc"', "")
+    return html
 
 
 def on_post_page(output: str, page, config) -> str:

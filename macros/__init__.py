@@ -102,6 +102,10 @@ def define_env(env) -> None:
             ctx = context()
             if declared.title is not None:
                 set_title(declared.title(ctx, *args[:1]))
+            if declared.description is not None and env.page is not None:
+                description = declared.description(ctx, *args[:1])
+                if description:  # else Material falls back to the site's description
+                    env.page.meta["description"] = render.title_html(description)
             return declared.function(ctx, *args, **kwargs)
 
         env.macro(macro, name)

@@ -183,6 +183,17 @@ CASES = {
         ("target 'signatories'", "field 'result_value'",
          "result_value is 16, but data/parties.yml lists 14 parties of kind 'company'; this number is counted from "
          "that list: add or remove the parties there, or correct the number")),
+    "unknown kind of instrument": Case("toolbox.yml", '    kind: "guide"', '    kind: "handleiding"',
+                                       ("instrument 'implementation-guide'", "field 'kind'",
+                                        "expected one of tool, template, guide, training, collaboration")),
+    "unknown related instrument": Case(
+        "toolbox.yml", '    related: ["maturity-assessment-tool"]', '    related: ["maturity-assesment-tool"]',
+        ("instrument 'improvement-plan-template'", "field 'related[1]'",
+         "unknown instrument 'maturity-assesment-tool'", "did you mean 'maturity-assessment-tool'?")),
+    "instrument whose page would take the toolbox's address": Case(
+        "toolbox.yml", '  - id: "web-tool"', '  - id: "index"',
+        ("instrument 'index'", "field 'id'",
+         "its page would be docs/toolbox/index.md, which is already a page of the site: choose another id")),
     "unknown macro in a page": Case("results.md", "{{ results_table() }}", "{{ result_table() }}",
                                    ("unknown macro or variable 'result_table'", "did you mean 'results_table'"),
                                    folder="docs"),
