@@ -1,7 +1,7 @@
 """MkDocs hook: the image that a shared link shows (og:image, twitter:image), made at build time.
 
 A 1200×630 PNG in the site's colours with the results chart's motif (bars against their targets),
-written into each language's site as assets/share.png. Pure Python (zlib): no image service, no
+written into the site as assets/share.png (one image for every language). Pure Python (zlib): no image service, no
 network, no font. overrides/main.html points the OpenGraph and Twitter tags at it.
 """
 from __future__ import annotations
