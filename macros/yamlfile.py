@@ -15,7 +15,7 @@ import yaml
 from .catalog import COLLECTIONS
 from .problems import Problem
 
-MAX_BYTES = 10_000_000  # a huge file is a mistake, not content; 100x today's targets.yml (make bench) is about 2 MB
+MAX_BYTES = 10_000_000  # a huge file is a mistake, not content; 100x today's targets.yml (make bench) is 1.5 MB
 
 
 class _StrictLoader(yaml.SafeLoader):
