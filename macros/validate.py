@@ -27,6 +27,7 @@ from .locate import (
 )
 from .markdown_text import is_safe_link, is_site_link, links_in
 from .problems import Problem
+from .provenance import provenance_problems
 from .requirements import Request
 from .text_rules import FORMAT_MESSAGES, FORMATS
 from .yamlfile import YamlDocument, YamlFileError, mark_of, read_yaml
@@ -353,6 +354,7 @@ def validate_documents(documents: dict[str, YamlDocument], schemas: Schemas,
     problems += duplicate_id_problems(documents)
     problems += reference_problems(documents)
     problems += count_problems(documents)
+    problems += provenance_problems(documents)
     problems += link_problems(documents)
     problems += request_problems(documents, requests or [])
     problems += theme_page_problems(documents, docs_dir)

@@ -168,7 +168,8 @@ TARGET_ROWS = {
     "signatories": ("minimaal 50 bedrijven", "14 bedrijven", "at least 50 companies", "14 companies"),
 }
 STATUS = {"maturity-score": ("Niet behaald", "Not achieved"), "secondary-newcomers": ("Behaald", "Achieved"),
-          "collective-risks": ("Behaald", "Achieved"), "signatories": ("Niet behaald", "Not achieved")}
+          "collective-risks": ("Behaald (afgeleid)", "Achieved (derived)"),  # the report gives no verdict (issue 10)
+          "signatories": ("Niet behaald", "Not achieved")}
 
 
 def _results_row(site, lang: str, target_id: str) -> str:

@@ -130,7 +130,8 @@ def test_every_page_and_theme_the_docs_ask_for_exists(site_data):
 
 
 # Optional in general, but required by a target's kind (the schema's if/then rules).
-REQUIRED_BY_KIND = {"goal", "target_value", "result_value", "unit", "comparison", "status", "status_reason"}
+REQUIRED_BY_KIND = {"goal", "target_value", "result_value", "unit", "comparison", "status", "status_reason",
+                    "status_basis", "status_quote"}
 
 
 def _without_optional_fields(record):

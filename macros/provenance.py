@@ -1,0 +1,92 @@
+"""Checks that every status says where it comes from, and that what data claims of the report holds.
+
+- A numeric target's status is stated by the report (quoted; it must agree with the figures) or
+  derived by this site from them (no status typed in; the report's own words quoted instead).
+- A qualitative target's status is stated (quoted) or not stated (no verdict).
+- A project's `risk` is one of the risks its target identified (the target's result_items).
+Whether a quote really is the report's words is tested against the source text (tests/).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .catalog import collection_named
+from .locate import problem_at_record, records_of
+from .problems import Problem
+from .status import COMPARISONS, DERIVED, NOT_STATED, STATED
+
+_VERDICT_WORDS = {"achieved": "achieved", "not_achieved": "not achieved", "no_verdict": "no verdict"}
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _figures_verdict(record: dict) -> str | None:
+    """What the figures of a numeric target say, or None when they cannot say (the schema reports why)."""
+    reached = COMPARISONS.get(record.get("comparison"))
+    target, result = record.get("target_value"), record.get("result_value")
+    if reached is None or not _number(target) or not _number(result):
+        return None
+    return "achieved" if reached(result, target) else "not_achieved"
+
+
+def _status_problems(record: dict) -> list[tuple[str, str]]:
+    """(field, message) for a target whose status does not say, or contradicts, where it comes from."""
+    kind, basis, status = record.get("kind"), record.get("status_basis"), record.get("status")
+    if kind == "numeric" and basis == STATED:
+        verdict = _figures_verdict(record)
+        if status is None:
+            return [("status_basis", "a stated status needs 'status': what the report says (achieved or not_achieved), "
+                                     "with its words in 'status_quote'")]
+        if verdict is not None and status != verdict:
+            shown = f"{record['result_value']} against a target of {record['target_value']}"
+            return [("status", f"the report's status '{status}' does not follow from the figures ({shown}: "
+                               f"{_VERDICT_WORDS[verdict]}); correct the figures, or the status the report states")]
+    if kind == "numeric" and basis == DERIVED and status is not None:
+        return [("status", "a derived status is worked out from the figures, so it is not typed in: remove 'status' "
+                           "(or, if the report states it, set status_basis to \"stated\" and quote it)")]
+    if kind == "numeric" and basis == NOT_STATED:
+        return [("status_basis", "a numeric target's status is stated by the report or derived from its figures: "
+                                 "use \"stated\" or \"derived\"")]
+    if kind == "qualitative" and basis == DERIVED:
+        return [("status_basis", "a qualitative target has no figures to derive a status from: use \"stated\" (and "
+                                 "quote the report) or \"not_stated\"")]
+    if kind == "qualitative" and basis == STATED and status == "no_verdict":
+        return [("status_basis", "'no_verdict' is not stated by the report: use status_basis \"not_stated\"")]
+    if kind == "qualitative" and basis == STATED and "status_quote" not in record:
+        return [("status_basis", "a stated status needs the report's words in 'status_quote'")]
+    if kind == "qualitative" and basis == NOT_STATED and status not in (None, "no_verdict"):
+        return [("status", f"the status '{status}' is a verdict, but status_basis says the report gives none: use "
+                           "status \"no_verdict\", or status_basis \"stated\" with the report's words")]
+    return []
+
+
+def status_problems(documents) -> list[Problem]:
+    targets = collection_named("targets")
+    return [problem_at_record(documents, targets, index, record, field, message)
+            for index, record in records_of(documents, targets)
+            for field, message in _status_problems(record)]
+
+
+def project_risk_problems(documents) -> list[Problem]:
+    """A project's risk must be one its target identified, word for word (nl); another subject is a topic."""
+    identified = {record.get("id"): [item.get("nl") for item in record.get("result_items") or [] if isinstance(item, dict)]
+                  for _, record in records_of(documents, collection_named("targets"))}
+    problems = []
+    projects = collection_named("projects")
+    for index, record in records_of(documents, projects):
+        risk, target = record.get("risk"), record.get("target")
+        if not isinstance(risk, dict) or not isinstance(risk.get("nl"), str) or target not in identified:
+            continue
+        if risk["nl"] not in identified[target]:
+            known = "; ".join(str(r) for r in identified[target]) or "none"
+            problems.append(problem_at_record(
+                documents, projects, index, record, "risk",
+                f"'{risk['nl']}' is not one of the risks target '{target}' identified (its result_items: {known}); "
+                "name one of those word for word, or put a subject that is not one of them in 'topic'"))
+    return problems
+
+
+def provenance_problems(documents) -> list[Problem]:
+    return status_problems(documents) + project_risk_problems(documents)
