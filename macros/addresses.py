@@ -12,9 +12,10 @@ from .model import SiteData
 
 PARTIES_PAGE = "parties.md"
 PROJECTS_PAGE = "projects.md"
+ABOUT_PAGE = "about.md"
 TOOLBOX_PAGE = "toolbox/index.md"
 RECYCLERS_PAGE = "recyclers/index.md"
-FIXED_PAGES = (PARTIES_PAGE, PROJECTS_PAGE, TOOLBOX_PAGE, RECYCLERS_PAGE)  # pages the scheme names; they must exist
+FIXED_PAGES = (PARTIES_PAGE, PROJECTS_PAGE, TOOLBOX_PAGE, RECYCLERS_PAGE, ABOUT_PAGE)  # pages the scheme names; they must exist
 INSTRUMENTS_FOLDER = "toolbox"  # each instrument's page is made at build time: toolbox/<id>.md
 
 
@@ -40,6 +41,7 @@ _SCHEME: dict[str, tuple[Callable[[SiteData], list[str]], Callable[[SiteData, st
                     lambda d, i: Address(PARTIES_PAGE, f"kind-{i}")),
     "instruments": (lambda d: list(d.instruments), lambda d, i: Address(instrument_page(i))),
     "oecd_steps": (lambda d: list(d.oecd_steps), lambda d, i: Address(TOOLBOX_PAGE, f"oecd-{i}")),
+    "terms": (lambda d: list(d.terms), lambda d, i: Address(ABOUT_PAGE, f"term-{i}")),
     "audiences": (lambda d: list(d.audiences), lambda d, i: Address(TOOLBOX_PAGE, f"audience-{i}")),
     "instrument_kinds": (lambda d: [k for k, found in d.instruments_by_kind.items() if found],
                          lambda d, i: Address(TOOLBOX_PAGE, f"kind-{i}")),

@@ -19,7 +19,7 @@ from .addresses import RECYCLERS_PAGE, TOOLBOX_PAGE, address
 from .language import format_date, format_number, localize, translate
 from .markdown_text import is_safe_link, is_site_link, render_markdown
 from .model import SiteData, Target
-from .status import derive_status
+from .status import PROJECT_STATUSES, derive_status
 
 _TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -169,10 +169,21 @@ def parties_list(ctx: RenderContext) -> str:
 
 
 def projects_list(ctx: RenderContext) -> str:
+    """The collective projects, then (under a heading of their own) the themes that are no project yet."""
     parts = []
-    for project in ctx.data.projects.values():
-        parts += [heading(ctx.text(project.title), 2, ctx.anchor("projects", project.id)), render_html("project_card.html", ctx, project=project)]
+    for title, projects in _projects_and_others(ctx, list(ctx.data.projects.values())):
+        parts.append(heading(title, 2))
+        for project in projects:
+            parts += [heading(ctx.text(project.title), 3, ctx.anchor("projects", project.id)),
+                      render_html("project_card.html", ctx, project=project)]
     return blocks(*parts)
+
+
+def _projects_and_others(ctx: RenderContext, records: list) -> list[tuple[str, list]]:
+    """(heading, records) for the collective projects and for the rest; empty groups left out."""
+    groups = [(ctx.t("heading.projects"), [r for r in records if PROJECT_STATUSES[r.status]]),
+              (ctx.t("heading.not_projects"), [r for r in records if not PROJECT_STATUSES[r.status]])]
+    return [(title, found) for title, found in groups if found]
 
 
 def regulations_list(ctx: RenderContext, target_id: str | None = None) -> str:
@@ -216,7 +227,11 @@ def regulations_explained(ctx: RenderContext) -> str:
 
 
 def target_explanation(ctx: RenderContext, target_id: str) -> str:
-    return render_html("paragraphs.html", ctx, paragraphs=ctx.data.targets[target_id].explanation)
+    """The report's explanation of a target, and where the full report holds the sections it refers to."""
+    target = ctx.data.targets[target_id]
+    note = render_html("report_reference.html", ctx, sections=", ".join(target.report_sections),
+                       report=ctx.data.covenant.report) if target.report_sections else ""
+    return "\n".join(part for part in (render_html("paragraphs.html", ctx, paragraphs=target.explanation), note) if part)
 
 
 def project_card(ctx: RenderContext, project_id: str) -> str:
@@ -241,7 +256,7 @@ def follow_up(ctx: RenderContext) -> str:
 
 
 def sources_list(ctx: RenderContext) -> str:
-    return render_html("sources_list.html", ctx, sources=ctx.data.covenant.sources)
+    return render_html("sources_list.html", ctx, sources=[*ctx.data.covenant.sources, *ctx.data.covenant.pages])
 
 
 def _parties_by_kind(data: SiteData) -> list[tuple[str, list]]:
@@ -263,6 +278,29 @@ def theme_title_text(ctx: RenderContext, theme_id: str) -> str:
     return ctx.text(ctx.data.themes[theme_id].title)
 
 
+def _summary(ctx: RenderContext, paragraphs, limit: int = 160) -> str:
+    """The first paragraph as plain text, cut at a word before `limit` characters (a meta description)."""
+    if not paragraphs:
+        return ""
+    text = " ".join(re.sub(r"<[^>]+>", " ", str(ctx.markdown(paragraphs[0]))).split())
+    text = html.unescape(text)
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def page_description(ctx: RenderContext, page_id: str) -> str:
+    return _summary(ctx, ctx.data.pages[page_id].intro)
+
+
+def theme_description(ctx: RenderContext, theme_id: str) -> str:
+    return _summary(ctx, ctx.data.themes[theme_id].intro)
+
+
+def instrument_description(ctx: RenderContext, instrument_id: str) -> str:
+    return _summary(ctx, ctx.data.instruments[instrument_id].description)
+
+
 def page_intro(ctx: RenderContext, page_id: str) -> str:
     page = ctx.data.pages[page_id]
     return render_html("paragraphs.html", ctx, paragraphs=page.intro) if page.intro else ""
@@ -280,16 +318,13 @@ def theme_page(ctx: RenderContext, theme_id: str) -> str:
     theme = ctx.data.themes[theme_id]
     parts = [heading(theme_title_text(ctx, theme_id), 1), render_html("theme_intro.html", ctx, theme=theme)]
     for target in ctx.data.targets_by_theme[theme_id]:
-        parts += [heading(ctx.text(target.title)), target_card(ctx, target.id),
-                  render_html("paragraphs.html", ctx, paragraphs=target.explanation)]
+        parts += [heading(ctx.text(target.title)), target_card(ctx, target.id), target_explanation(ctx, target.id)]
         activities = ctx.data.activities_by_target[target.id]
         if activities:
             parts += [heading(ctx.t("heading.activities"), 3),
                       render_html("activities_list.html", ctx, activities=activities)]
-        projects = ctx.data.projects_by_target[target.id]
-        if projects:
-            parts += [heading(ctx.t("heading.projects"), 3),
-                      render_html("project_links.html", ctx, projects=projects)]
+        for title, projects in _projects_and_others(ctx, ctx.data.projects_by_target[target.id]):
+            parts += [heading(title, 3), render_html("project_links.html", ctx, projects=projects)]
         if ctx.data.regulations_by_target[target.id]:
             parts += [heading(ctx.t("heading.regulations"), 3), regulations_list(ctx, target.id)]
     return blocks(*parts)

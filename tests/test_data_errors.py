@@ -85,7 +85,7 @@ CASES = {
                              ("instrument 'model-rbc-policy'", "field 'audiences[1]'", "unknown audience 'recyclers'")),
     "duplicate id": Case("parties.yml", '  - id: "kasius"', '  - id: "gooimeer"',
                          ("party 'gooimeer': field 'id': the id 'gooimeer' is already used by the party on "
-                          "line 43; ids must be unique",)),
+                          "line 47; ids must be unique",)),
     "duplicate key": Case("targets.yml", '    kind: "numeric"\n', '    kind: "numeric"\n    kind: "none"\n',
                           ("target 'maturity-score': field 'kind': the field 'kind' appears twice in this record: "
                            "keep one",), at='    kind: "none"'),
@@ -116,8 +116,9 @@ CASES = {
         "targets.yml", "    result_value: 3", "    result_value: 4",
         ("target 'secondary-newcomers'", "field 'result_parties'", "lists 3 item(s) but result_value is 4"), at="    result_parties:"),
     "field of another kind of target": Case("targets.yml", '    comparison: "at_least"\n',
-                                            '    comparison: "at_least"\n    status: "achieved"\n',
-                                            ("target 'maturity-score'", "status do not belong", "kind 'numeric'"), at='  - id: "maturity-score"'),
+                                            '    comparison: "at_least"\n    status_reason: {nl: "x", en: "x"}\n',
+                                            ("target 'maturity-score'", "status_reason do not belong", "kind 'numeric'"),
+                                            at='  - id: "maturity-score"'),
     "UI string the site needs is missing": Case("ui.yml", '  status.achieved: {nl: "Behaald", en: "Achieved"}\n', "",
                                                 ("UI string 'status.achieved' is missing", "needs it"), at="strings:"),
     "UI string the theme needs is missing": Case(
@@ -154,9 +155,9 @@ CASES = {
                           ("party 'gooimeer'", "field 'name'",
                            'this text is not in quotes; put the text in double quotes: "..."')),
     "placeholder missing in one language": Case(
-        "ui.yml", 'en: "{share} of the target reached"', 'en: "of the target reached"',
-        ("UI string 'label.share_of_target'", "field 'en'",
-         "the placeholder {share} is in the Dutch text but not in this one: both languages need the same "
+        "ui.yml", 'en: "The report’s verdict: ‘{quote}’."', 'en: "The report’s verdict."',
+        ("UI string 'status.stated'", "field 'en'",
+         "the placeholder {quote} is in the Dutch text but not in this one: both languages need the same "
          "placeholders, or the value is lost")),
     "placeholder the code does not fill in": Case(
         "ui.yml", 'nl: "in convenantjaar {year}", en: "in covenant year {year}"',
@@ -194,6 +195,43 @@ CASES = {
         "toolbox.yml", '  - id: "web-tool"', '  - id: "index"',
         ("instrument 'index'", "field 'id'",
          "its page would be docs/toolbox/index.md, which is already a page of the site: choose another id")),
+    "a stated status that contradicts the figures": Case(
+        "targets.yml", '    status: "not_achieved"', '    status: "achieved"',
+        ("target 'maturity-score': field 'status': the report's status 'achieved' does not follow from the figures "
+         "(66 against a target of 80: not achieved); correct the figures, or the status the report states",)),
+    "a derived status typed in": Case(
+        "targets.yml", '    status_basis: "stated"', '    status_basis: "derived"',
+        ("target 'maturity-score': field 'status': a derived status is worked out from the figures, so it is not "
+         "typed in: remove 'status' (or, if the report states it, set status_basis to \"stated\" and quote it)",),
+        at='    status: "not_achieved"'),
+    "a status without the report's words": Case(
+        "targets.yml", '    status_quote:\n      nl: "hiermee is de doelstelling van 80% gemiddeld genomen niet behaald"\n'
+                       '      en: "this means that, on average, the target of 80% was not achieved"\n', "",
+        ("target 'maturity-score': field 'status_quote': this required field is missing",),
+        at='  - id: "maturity-score"'),
+    "a qualitative status derived": Case(
+        "targets.yml", '    status_basis: "not_stated"', '    status_basis: "derived"',
+        ("target 'secondary-chains-plan': field 'status_basis': a qualitative target has no figures to derive a "
+         "status from: use \"stated\" (and quote the report) or \"not_stated\"",)),
+    "a project's risk its target did not identify": Case(
+        "projects.yml", '    topic:\n      nl: "Kinderarbeid"', '    risk:\n      nl: "Kinderarbeid"',
+        ("project 'india-child-labour': field 'risk': 'Kinderarbeid' is not one of the risks target "
+         "'collective-risks' identified (its result_items: Gezondheid en veiligheid; Milieurisico’s op het gebied "
+         "van water); name one of those word for word, or put a subject that is not one of them in 'topic'",),
+        at='      nl: "Kinderarbeid"'),
+    "a theme intro that does not say whose words it is": Case(
+        "themes.yml", '    intro_origin: "editorial"\n', "",
+        ("theme 'due-diligence': field 'intro_origin': this required field is missing",), at='  - id: "due-diligence"'),
+    "a percent result without its qualifier": Case(
+        "targets.yml", '    result_qualifier:\n      nl: "gemiddelde score van bedrijven die sinds de ondertekening in 2019 '
+                       'partij zijn"\n      en: "average score of companies that have been parties since the signing in '
+                       '2019"\n', "",
+        ("target 'maturity-score': field 'result_qualifier': this required field is missing",),
+        at='  - id: "maturity-score"'),
+    "a term without its English term": Case(
+        "terminology.yml", '    en: "target"\n', "",
+        ("term 'doelstelling': field 'en': the English text (en) is missing: every text needs both nl and en",),
+        at='  - id: "doelstelling"'),
     "unknown macro in a page": Case("results.md", "{{ results_table() }}", "{{ result_table() }}",
                                    ("unknown macro or variable 'result_table'", "did you mean 'results_table'"),
                                    folder="docs"),
