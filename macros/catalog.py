@@ -39,6 +39,7 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("toolbox", "instruments", "instrument"),
     Collection("pages", "pages", "page"),
     Collection("ui", "strings", "UI string"),
+    Collection("terminology", "terms", "term"),
 )
 
 DATA_FILES: tuple[str, ...] = tuple(dict.fromkeys(c.file for c in COLLECTIONS))

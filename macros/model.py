@@ -182,9 +182,9 @@ class Document:
 
     id: str
     title: Text
-    url: Name  # one address, or {nl: ..., en: ...} where each language has its own page
     description: Text | None = None
-    language: str | None = None  # the language(s) the document itself is in, when known: "nl", "en"
+    links: list[Source] = field(default_factory=list)  # where to find it; none: the covenant's pages
+    language: str | None = None  # the language the document itself is in, when known: "nl" or "en"
 
 
 @dataclass(frozen=True)
@@ -195,6 +195,7 @@ class Term:
     nl: str
     en: str
     rejected: list[str] = field(default_factory=list)  # English variants not to use for it (tested)
+    allowed: list[str] = field(default_factory=list)  # set phrases in which a rejected variant is right
     gloss: Text | None = None
 
 
@@ -212,6 +213,7 @@ class Covenant:
     contact: Text
     chairs: list[Chair] = field(default_factory=list)
     follow_up: Paragraphs = field(default_factory=list)
+    pages: list[Source] = field(default_factory=list)  # the covenant's own pages, where its documents are
     documents: list[Document] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
 
@@ -225,8 +227,9 @@ def _build(cls: type, raw: dict[str, Any]) -> Any:
             values[key] = Source(**values[key])
     if "sections" in values:
         values["sections"] = [Section(**s) for s in values["sections"]]
-    if "sources" in values:
-        values["sources"] = [Source(**s) for s in values["sources"]]
+    for key in ("sources", "pages"):
+        if key in values:
+            values[key] = [Source(**s) for s in values[key]]
     return cls(**values)
 
 
@@ -297,7 +300,8 @@ def _covenant(raw: dict[str, Any]) -> Covenant:
     # "from" is a Python keyword, so a chair's start is `start` in the record.
     chairs = [Chair(**{"start" if key == "from" else key: value for key, value in chair.items()})
               for chair in raw.get("chairs", [])]
-    documents = [Document(**document) for document in raw.get("documents", [])]
+    documents = [Document(**{**document, "links": [Source(**link) for link in document.get("links", [])]})
+                 for document in raw.get("documents", [])]
     return _build(Covenant, {**raw, "chairs": chairs, "report": Report(**raw["report"]), "documents": documents})
 
 

@@ -30,7 +30,7 @@ def test_every_page_has_opengraph_and_twitter_tags_in_its_language(site, lang):
 
 @pytest.mark.parametrize("path, title, description", [
     ("parties/index.html", "Partijen", "partijen"),
-    ("en/toolbox/due-diligence-roadshow/index.html", "Due Diligence Roadshow", "Two-day due diligence trainings"),
+    ("en/toolbox/due-diligence-roadshow/index.html", "Due Diligence Roadshow", "Two-day due diligence training sessions"),
     ("en/themes/secondary-materials/index.html", "Secondary metals", None),
 ])
 def test_the_tags_describe_the_page_itself(site, path, title, description):
