@@ -73,20 +73,37 @@ def _ui_keys_in_python(source: str) -> Iterator[tuple[str, int, tuple[str, ...]]
             yield call.args[0].value, call.lineno, tuple(sorted(k.arg for k in call.keywords if k.arg))
 
 
+# code_requests' answer for the sources it was worked out from: `make serve` checks the data again
+# after every save, and parsing the code is most of that check. Keyed by their content: never stale.
+_CODE_REQUESTS: dict[tuple[str, ...], list[Request]] = {}
+
+
 def code_requests() -> list[Request]:
     """UI keys the templates, the render functions and the theme overrides name literally."""
-    requests = []
-    for path in sorted((_PACKAGE / "templates").glob("*.html")):
-        for key, line, values in _ui_keys_in_template(path.read_text(encoding="utf-8")):
-            requests.append(Request("strings", key, f"macros/templates/{path.name}", line, values))
     overrides = _PACKAGE.parent / "overrides"
-    for path in sorted(overrides.rglob("*.html")):
-        for key, line in _ui_keys_in_theme_template(path.read_text(encoding="utf-8")):
-            requests.append(Request("strings", key, f"overrides/{path.relative_to(overrides).as_posix()}", line, ()))
-    for path in sorted(_PACKAGE.glob("*.py")):
-        for key, line, values in _ui_keys_in_python(path.read_text(encoding="utf-8")):
-            requests.append(Request("strings", key, f"macros/{path.name}", line, values))
-    return requests
+    sources = [(f"macros/templates/{path.name}", path.read_text(encoding="utf-8"))
+               for path in sorted((_PACKAGE / "templates").glob("*.html"))]
+    sources += [(f"overrides/{path.relative_to(overrides).as_posix()}", path.read_text(encoding="utf-8"))
+                for path in sorted(overrides.rglob("*.html"))]
+    sources += [(f"macros/{path.name}", path.read_text(encoding="utf-8")) for path in sorted(_PACKAGE.glob("*.py"))]
+    key = tuple(part for source in sources for part in source)
+    if key not in _CODE_REQUESTS:
+        _CODE_REQUESTS.clear()
+        _CODE_REQUESTS[key] = list(_requests_in(sources))
+    return list(_CODE_REQUESTS[key])
+
+
+def _requests_in(sources: list[tuple[str, str]]) -> Iterator[Request]:
+    for where, source in sources:
+        if where.startswith("macros/templates/"):
+            for key, line, values in _ui_keys_in_template(source):
+                yield Request("strings", key, where, line, values)
+        elif where.startswith("overrides/"):
+            for key, line in _ui_keys_in_theme_template(source):
+                yield Request("strings", key, where, line, ())
+        else:
+            for key, line, values in _ui_keys_in_python(source):
+                yield Request("strings", key, where, line, values)
 
 
 def enum_requests(schema_dir: Path) -> list[Request]:
