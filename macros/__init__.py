@@ -19,11 +19,13 @@ from mkdocs.utils import get_relative_url
 from . import render
 from .addresses import INSTRUMENTS_FOLDER, RECYCLERS_PAGE, TOOLBOX_PAGE, generated_pages
 from .generated import nav_with_section, write_pages
+from .history import Publication, edition_commits, read_history
 from .language import DEFAULT_LANGUAGE
 from .load import load_site_data
 from .model import SiteData
 from .page_macros import PAGE_MACROS, PageMacro
 from .problems import DataError, Problem
+from .tracking import TrackedData, shown_date
 
 # static-i18n runs define_env once per language. The data is loaded on the first pass and reused
 # while the files it came from are unchanged: keyed by their content, so it cannot go stale.
@@ -60,11 +62,16 @@ def _page_language(env) -> str:
 # Set by `make serve`: while the data has problems, every page shows them (and reloads by itself once
 # the file is fixed) instead of the build stopping with the message only in the terminal.
 SHOW_ERRORS_IN_PAGES = "SHOW_DATA_ERRORS_IN_PAGES"
+# Set by mike while it builds an edition for `make publish` (tools/editions.py).
+EDITION_BEING_PUBLISHED = "MIKE_DOCS_VERSION"
+# on_post_page_macros finds this pass's page finisher on the plugin (define_env runs once per pass).
+_FINISH_PAGE = "metaalconvenant_finish_page"
 
 
 def define_env(env) -> None:
     root = Path(env.conf["config_file_path"]).parent
     in_pages = os.environ.get(SHOW_ERRORS_IN_PAGES) == "1"
+    setattr(env, _FINISH_PAGE, None)
     try:
         data, warnings = _load(root, Path(env.conf["docs_dir"]), strict=in_pages)
     except DataError as err:
@@ -86,8 +93,29 @@ def define_env(env) -> None:
             raise PluginError(f"docs/{env.page.file.src_uri}: a link goes to docs/{src}, which does not exist")
         return get_relative_url(file.url or "./", env.page.url or "./")
 
+    publication = _publication(env, root, data)
+    history = read_history(root)
+    reads_by_page: dict[str, set] = {}  # what each page of this pass read of the data
+
+    def page_key() -> str:
+        return env.page.file.src_uri if env.page is not None else ""
+
     def context() -> render.RenderContext:
-        return render.RenderContext(data, _page_language(env), url_for)
+        reads = reads_by_page.setdefault(page_key(), set())
+        return render.RenderContext(TrackedData(data, reads), _page_language(env), url_for, publication)
+
+    def finish_page(page) -> None:
+        """After the macros: when the page last changed (its file and the data it read), its edition."""
+        reads = reads_by_page.pop(page_key(), set())
+        source = Path(page.file.abs_src_path).relative_to(root).as_posix() if page.file.abs_src_path else None
+        when = shown_date(history, source, reads, _page_language(env)) if history else None
+        ctx = render.RenderContext(data, _page_language(env), url_for, publication)
+        page.meta["mc_page_facts"] = render.page_facts(ctx, when.date if when else None)
+        if when is not None:
+            page.update_date = when.date  # the sitemap's lastmod
+
+    setattr(env, _FINISH_PAGE, finish_page)
+
 
     def set_title(text: str) -> None:
         # MkDocs takes a page's title from its first heading as plain text, and Material writes titles
@@ -112,6 +140,25 @@ def define_env(env) -> None:
 
     for name, declared in PAGE_MACROS.items():
         register(name, declared)
+
+
+def on_post_page_macros(env) -> None:
+    finish_page = getattr(env, _FINISH_PAGE, None)
+    if finish_page is not None and env.page is not None:
+        finish_page(env.page)
+
+
+def _publication(env, root: Path, data: SiteData) -> Publication:
+    """The commit of each edition (git), and, when mike builds an edition, where editions are published."""
+    current = data.current_edition.id if data.current_edition else None
+    publishing = os.environ.get(EDITION_BEING_PUBLISHED)
+    if publishing and publishing != current:
+        raise PluginError(f"edition {publishing} is being published, but the newest edition in data/editions.yml "
+                          f"is {current}: add edition {publishing} there first")
+    # The site's own address (mkdocs.yml's site_url comes from it): each edition has its folder there.
+    site = os.environ.get("SITE_URL", "").rstrip("/")
+    root_url = f"{site}/" if publishing and site else None
+    return Publication(edition_commits(root, list(data.editions), current), root_url)
 
 
 def _show_errors_in_pages(env, err: DataError) -> None:

@@ -15,7 +15,8 @@ PROJECTS_PAGE = "projects.md"
 ABOUT_PAGE = "about.md"
 TOOLBOX_PAGE = "toolbox/index.md"
 RECYCLERS_PAGE = "recyclers/index.md"
-FIXED_PAGES = (PARTIES_PAGE, PROJECTS_PAGE, TOOLBOX_PAGE, RECYCLERS_PAGE, ABOUT_PAGE)  # pages the scheme names; they must exist
+EDITIONS_PAGE = "editions.md"
+FIXED_PAGES = (PARTIES_PAGE, PROJECTS_PAGE, TOOLBOX_PAGE, RECYCLERS_PAGE, ABOUT_PAGE, EDITIONS_PAGE)  # pages the scheme names; they must exist
 INSTRUMENTS_FOLDER = "toolbox"  # each instrument's page is made at build time: toolbox/<id>.md
 
 
@@ -45,6 +46,7 @@ _SCHEME: dict[str, tuple[Callable[[SiteData], list[str]], Callable[[SiteData, st
     "audiences": (lambda d: list(d.audiences), lambda d, i: Address(TOOLBOX_PAGE, f"audience-{i}")),
     "instrument_kinds": (lambda d: [k for k, found in d.instruments_by_kind.items() if found],
                          lambda d, i: Address(TOOLBOX_PAGE, f"kind-{i}")),
+    "editions": (lambda d: list(d.editions), lambda d, i: Address(EDITIONS_PAGE, f"edition-{i.replace('.', '-')}")),
 }
 
 

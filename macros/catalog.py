@@ -39,6 +39,7 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("toolbox", "instruments", "instrument"),
     Collection("pages", "pages", "page"),
     Collection("ui", "strings", "UI string"),
+    Collection("editions", "editions", "edition"),
     Collection("terminology", "terms", "term"),
 )
 

@@ -218,6 +218,29 @@ class Covenant:
     sources: list[Source] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Dated:
+    """Something that happened to an edition: a correction it makes, or its withdrawal."""
+
+    date: str
+    reason: Text
+
+
+@dataclass(frozen=True)
+class Edition:
+    """An edition of the site, published once from one commit (its date and commit come from git)."""
+
+    id: str  # "2024", "2024.1": the year, then the number of a later edition that year
+    changes: Paragraphs
+    corrections: list[Dated] = field(default_factory=list)
+    withdrawn: Dated | None = None
+
+
+def edition_order(edition_id: str) -> tuple[int, ...]:
+    """Sort key of an edition name: "2024" < "2024.1" < "2024.2" < "2025"."""
+    return tuple(int(part) for part in edition_id.split("."))
+
+
 def _build(cls: type, raw: dict[str, Any]) -> Any:
     """A record from its validated mapping; nested sources and sections become records too.
     An unknown key raises TypeError (see record_fields_problems in load.py for the located message)."""
@@ -263,6 +286,7 @@ class SiteData:
     pages: dict[str, Page]
     ui: dict[str, Text]
     terms: dict[str, Term] = field(default_factory=dict)
+    editions: dict[str, Edition] = field(default_factory=dict)
 
     @cached_property
     def targets_by_theme(self) -> dict[str, list[Target]]:
@@ -292,6 +316,11 @@ class SiteData:
     def instruments_by_kind(self) -> dict[str, list[Instrument]]:
         return _grouped(self.instruments, "kind", dict.fromkeys(INSTRUMENT_KINDS))
 
+    @cached_property
+    def current_edition(self) -> Edition | None:
+        """The newest edition: the one the site is built as (make publish refuses any other)."""
+        return max(self.editions.values(), key=lambda e: edition_order(e.id), default=None)
+
     def theme_of(self, record: Activity | Project) -> Theme:
         return self.themes[self.targets[record.target].theme]
 
@@ -315,11 +344,19 @@ def _instruments(toolbox: dict[str, Any]) -> dict[str, Instrument]:
     return _index(Instrument, [{**fallback, **raw} for raw in toolbox["instruments"]])
 
 
+def _editions(raw: dict[str, Any]) -> dict[str, Edition]:
+    return {edition["id"]: Edition(**{
+        **edition,
+        "corrections": [Dated(**c) for c in edition.get("corrections", [])],
+        "withdrawn": Dated(**edition["withdrawn"]) if "withdrawn" in edition else None,
+    }) for edition in raw["editions"]}
+
+
 # The record type of each collection (catalog.COLLECTIONS names them), for checks of their fields.
 RECORD_TYPES: dict[str, type] = {
     "covenant": Covenant, "themes": Theme, "targets": Target, "activities": Activity, "projects": Project,
     "parties": Party, "regulations": Regulation, "oecd_steps": OecdStep, "audiences": Audience,
-    "instruments": Instrument, "pages": Page, "terms": Term,
+    "instruments": Instrument, "pages": Page, "terms": Term, "editions": Edition,
 }
 
 
@@ -345,4 +382,5 @@ def build_site_data(documents: dict[str, Any]) -> SiteData:
         pages=_index(Page, d["pages"]["pages"]),
         ui=dict(d["ui"]["strings"]),
         terms=_index(Term, d["terminology"]["terms"]),
+        editions=_editions(d["editions"]),
     )

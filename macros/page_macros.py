@@ -40,6 +40,6 @@ PAGE_MACROS: dict[str, PageMacro] = {
         render.covenant_facts, render.report_facts, render.follow_up, render.sources_list,
         render.parties_summary, render.parties_list, render.projects_list, render.toolbox_by_step,
         render.toolbox_by_audience, render.toolbox_by_kind, render.recyclers_call_to_action, render.regulations_explained,
-        framing.report_scope, framing.terminology_list,
+        framing.report_scope, framing.terminology_list, render.editions_list,
     )},
 }

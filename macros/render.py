@@ -9,16 +9,17 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .addresses import RECYCLERS_PAGE, TOOLBOX_PAGE, address
+from .addresses import EDITIONS_PAGE, RECYCLERS_PAGE, TOOLBOX_PAGE, address
+from .history import Publication
 from .language import format_date, format_number, localize, translate
 from .markdown_text import is_safe_link, is_site_link, render_markdown
-from .model import SiteData, Target
+from .model import SiteData, Target, edition_order
 from .status import PROJECT_STATUSES, derive_status
 
 _TEMPLATES = Environment(
@@ -61,6 +62,7 @@ class RenderContext:
     data: SiteData
     lang: str
     url_for: Callable[[str], str] = _same_path
+    publication: Publication = field(default_factory=Publication)  # what git and the publisher add
 
     def t(self, key: str, **values: str) -> str:
         """UI string `key`; `{name}` placeholders in it are filled from `values`."""
@@ -257,6 +259,25 @@ def follow_up(ctx: RenderContext) -> str:
 
 def sources_list(ctx: RenderContext) -> str:
     return render_html("sources_list.html", ctx, sources=[*ctx.data.covenant.sources, *ctx.data.covenant.pages])
+
+
+def editions_list(ctx: RenderContext) -> str:
+    """Every edition, newest first: its date, address and commit, what changed, what it corrected."""
+    parts = []
+    for edition in sorted(ctx.data.editions.values(), key=lambda e: edition_order(e.id), reverse=True):
+        parts += [heading(ctx.t("edition.name", edition=edition.id), 2, ctx.anchor("editions", edition.id)),
+                  render_html("edition.html", ctx, edition=edition, commit=ctx.publication.commits.get(edition.id),
+                              address=ctx.publication.address(edition.id),
+                              current=edition == ctx.data.current_edition)]
+    return blocks(*parts)
+
+
+def page_facts(ctx: RenderContext, updated: str | None) -> str:
+    """The end of every page: when it last changed (`updated`, YYYY-MM-DD, if known) and which edition
+    of the site it belongs to, linked to the editions page."""
+    updated_before, _, updated_after = ctx.t("page.last_updated", date="\0").partition("\0")
+    return render_html("page_facts.html", ctx, updated=updated, updated_before=updated_before,
+                       updated_after=updated_after, edition=ctx.data.current_edition, editions_page=EDITIONS_PAGE)
 
 
 def _parties_by_kind(data: SiteData) -> list[tuple[str, list]]:

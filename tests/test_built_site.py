@@ -17,7 +17,7 @@ EXPECTED_PAGES = [
     "themes/collective-action/index.html", "results/index.html", "projects/index.html",
     "parties/index.html", "toolbox/index.html", "about/index.html", "privacy/index.html",
     "accessibility/index.html", "recyclers/index.html", "recyclers/covenant/index.html",
-    "recyclers/after/index.html",
+    "recyclers/after/index.html", "editions/index.html",
 ] + [f"toolbox/{instrument['id']}/index.html"  # one page per instrument, made from data/toolbox.yml
      for instrument in yaml.safe_load((ROOT / "data" / "toolbox.yml").read_text(encoding="utf-8"))["instruments"]]
 

@@ -1,0 +1,194 @@
+"""What git knows about the site's sources: when each file and each data text last changed, and the
+commit of each edition. No MkDocs in here.
+
+Dates are the committer's date of a commit, in the committer's own time zone (as `git log` shows
+it), so every machine reads the same date from the same history. Without git (a source tarball),
+in a shallow clone (whose oldest commit would look like the origin of everything) or for files git
+does not track, there is no date: callers show none rather than a wrong one.
+"""
+from __future__ import annotations
+
+import datetime
+import os
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .language import DEFAULT_LANGUAGE, LANGUAGES
+
+_MISSING = object()
+
+
+@dataclass(frozen=True, order=True)
+class When:
+    timestamp: int
+    date: str  # YYYY-MM-DD, in the committer's time zone
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    when: When
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What the build knows besides the data: the commit each edition is published from, and where
+    the editions are published (None for a local build, which is not)."""
+
+    commits: dict[str, Commit] = field(default_factory=dict)  # edition id -> its commit
+    root_url: str | None = None  # e.g. https://example.org/metaalconvenant/: edition 2024 is at <root>/2024/
+
+    def address(self, edition_id: str) -> str | None:
+        return f"{self.root_url}{edition_id}/" if self.root_url else None
+
+
+def run_git(root: Path, *args: str) -> str | None:
+    """Output of `git <args>` in `root`, or None when git or the repository is not there."""
+    try:
+        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
+    except OSError:
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def build_time() -> When:
+    """When the build happens: SOURCE_DATE_EPOCH (set by the Makefile from git), else the clock."""
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or datetime.datetime.now(datetime.timezone.utc).timestamp())
+    return When(epoch, datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date().isoformat())
+
+
+def _when(timestamp: str, iso: str) -> When:
+    return When(int(timestamp), iso[:10])
+
+
+def is_shallow(root: Path) -> bool:
+    return (run_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
+
+
+def commit_of(root: Path, revision: str) -> Commit | None:
+    """The commit `revision` (HEAD, a tag) names, with its date; None if git does not know it."""
+    out = run_git(root, "log", "-1", "--format=%H %ct %cI", f"{revision}^{{commit}}", "--")
+    if not out:
+        return None
+    sha, timestamp, iso = out.split()
+    return Commit(sha, _when(timestamp, iso))
+
+
+def edition_tag(edition_id: str) -> str:
+    """The git tag that marks the commit an edition was published from (`make publish` sets it)."""
+    return f"edition-{edition_id}"
+
+
+def edition_commits(root: Path, edition_ids: list[str], current: str | None) -> dict[str, Commit]:
+    """The commit of each edition: HEAD for the one being built, its tag for the others (if set)."""
+    commits = {}
+    for edition_id in edition_ids:
+        commit = commit_of(root, "HEAD" if edition_id == current else edition_tag(edition_id))
+        if commit is not None:
+            commits[edition_id] = commit
+    return commits
+
+
+@dataclass
+class History:
+    """When each file under docs/ and data/ last changed in git, and every version of each data
+    file (oldest first) to date what changed inside it."""
+
+    root: Path
+    file_dates: dict[str, When] = field(default_factory=dict)  # path -> last change of its content
+    versions: dict[str, list[tuple[When, str]]] = field(default_factory=dict)  # data path -> (when, blob)
+    _parsed: dict[str, Any] = field(default_factory=dict)
+    _changes: dict[Any, When | None] = field(default_factory=dict)
+
+    def change_of(self, path: str, key: Any, lang: str, extract: Callable[[Any], Any]) -> When | None:
+        """last_change, remembered per (path, key, lang): many pages read the same data."""
+        memo = (path, key, lang)
+        if memo not in self._changes:
+            self._changes[memo] = last_change(self, path, lang, extract)
+        return self._changes[memo]
+
+    def parsed(self, blob: str) -> Any:
+        """A data file's version, parsed (a version git stores, or the file as it is now: 'worktree:<path>')."""
+        if blob not in self._parsed:
+            if blob.startswith("worktree:"):
+                text = (self.root / blob.removeprefix("worktree:")).read_text(encoding="utf-8")
+            else:
+                text = run_git(self.root, "cat-file", "blob", blob) or ""
+            try:
+                self._parsed[blob] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            except yaml.YAMLError:
+                self._parsed[blob] = None  # a broken version shows nothing: the next one is a change
+        return self._parsed[blob]
+
+
+def read_history(root: Path, folders: tuple[str, ...] = ("docs", "data")) -> History | None:
+    """The history of `folders`, following the first parent (a merged change dates from its merge);
+    a file renamed without changes keeps its date. None without git, or in a shallow clone."""
+    if run_git(root, "rev-parse", "HEAD") is None or is_shallow(root):
+        return None
+    log = run_git(root, "log", "--reverse", "--first-parent", "--diff-merges=first-parent", "-M", "--raw",
+                  "--no-abbrev", "--format=commit %ct %cI", "--", *folders) or ""
+    history = History(root)
+    when = None
+    for line in log.splitlines():
+        if line.startswith("commit "):
+            _, timestamp, iso = line.split()
+            when = _when(timestamp, iso)
+        elif line.startswith(":") and when is not None:
+            meta, *paths = line.split("\t")
+            new_blob, status = meta.split()[3], meta.split()[4]
+            path = paths[-1]
+            if status.startswith("D"):
+                history.file_dates.pop(path, None)
+                history.versions.pop(path, None)
+                continue
+            if status.startswith("R"):  # a rename keeps the history; a rename without changes, the date too
+                history.versions[path] = history.versions.pop(paths[0], [])
+                if status == "R100" and paths[0] in history.file_dates:
+                    history.file_dates[path] = history.file_dates.pop(paths[0])
+                    continue
+            history.file_dates[path] = when
+            history.versions.setdefault(path, []).append((when, new_blob))
+    _add_uncommitted_changes(history, folders)
+    return history
+
+
+def _add_uncommitted_changes(history: History, folders: tuple[str, ...]) -> None:
+    """A file changed but not committed yet (a preview of an edit) dates from the build."""
+    status = run_git(history.root, "status", "--porcelain", "--no-renames", "--untracked-files=no", "--", *folders)
+    now = build_time()
+    for line in (status or "").splitlines():
+        path = line[3:]
+        if (history.root / path).is_file():
+            history.file_dates[path] = now
+            history.versions.setdefault(path, []).append((now, f"worktree:{path}"))
+
+
+def localized(value: Any, lang: str) -> Any:
+    """What a reader of `lang` sees of a data value: each {nl, en} text reduced to its language."""
+    if isinstance(value, dict):
+        if value and set(value) <= set(LANGUAGES) and DEFAULT_LANGUAGE in value:
+            return value.get(lang) or value[DEFAULT_LANGUAGE]
+        return {key: localized(item, lang) for key, item in value.items()}
+    if isinstance(value, list):
+        return [localized(item, lang) for item in value]
+    return value
+
+
+def last_change(history: History, path: str, lang: str, extract: Callable[[Any], Any]) -> When | None:
+    """When the part of data file `path` that `extract` takes out of it last changed as a reader of
+    `lang` sees it (None: never, or unknown)."""
+    versions = history.versions.get(path) or []
+    shown = [localized(extract(history.parsed(blob)), lang) for _, blob in versions]
+    for index in range(len(versions) - 1, -1, -1):
+        if index == 0 or shown[index] != shown[index - 1]:
+            return versions[index][0] if shown[index] is not _MISSING else None
+    return None
+
+
+MISSING = _MISSING  # what `extract` returns for a part that is not in a version

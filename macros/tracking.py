@@ -1,0 +1,155 @@
+"""Which data a page shows: a view of SiteData that notes each record field the render functions
+read, so a page made from data can take the date of the data it shows (macros/history.py)."""
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import types
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from typing import Any
+
+from .catalog import COLLECTIONS, DATA_FILES
+from .history import MISSING, History, When
+
+# (collection, record id or None for a file that is one record, field or None for the whole record);
+# the field IDS stands for which records there are, in which order.
+Read = tuple[str, "str | None", "str | None"]
+IDS = "#ids"
+_COLLECTION_OF_FIELD = {"ui": "strings"}  # SiteData field -> collection (catalog.COLLECTIONS), where they differ
+
+
+def collection_of_field(name: str) -> str:
+    return _COLLECTION_OF_FIELD.get(name, name)
+
+
+def data_place(name: str) -> tuple[str, str | None] | None:
+    """(data file, key of its record list) of a collection; (file, None) for a SiteData field that is a
+    whole data file; None for anything else (not dated)."""
+    found = next((c for c in COLLECTIONS if c.name == name), None)
+    if found is not None:
+        return found.file, found.key
+    return (name, None) if name in DATA_FILES else None
+
+
+def _attribute(view: Any, target: Any, name: str) -> Any:
+    """A computed attribute of `target` (property, cached property, method) evaluated on `view`, so
+    that what it reads is noted too; None if `name` is a plain value."""
+    static = inspect.getattr_static(type(target), name, None)
+    if isinstance(static, cached_property):
+        return static.func(view)
+    if isinstance(static, property):
+        return static.fget(view)
+    if isinstance(static, types.FunctionType):
+        return types.MethodType(static, view)
+    return None
+
+
+class _Record:
+    """A record that notes each field read."""
+
+    def __init__(self, record: Any, collection: str, record_id: str | None, reads: set[Read]) -> None:
+        self._record, self._collection, self._id, self._reads = record, collection, record_id, reads
+
+    def __getattr__(self, name: str) -> Any:
+        if name in {f.name for f in dataclasses.fields(self._record)}:
+            self._reads.add((self._collection, self._id, name))
+            return getattr(self._record, name)
+        computed = _attribute(self, self._record, name)
+        return computed if computed is not None else getattr(self._record, name)
+
+    def __eq__(self, other: object) -> bool:
+        return self._record == (other._record if isinstance(other, _Record) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._record)
+
+
+class _Collection(Mapping):
+    """Records by id that note which records are asked for, and when the whole list is walked."""
+
+    def __init__(self, records: Mapping[str, Any], collection: str, reads: set[Read]) -> None:
+        self._records, self._collection, self._reads = records, collection, reads
+
+    def _view(self, record_id: str, record: Any) -> Any:
+        if dataclasses.is_dataclass(record):
+            return _Record(record, self._collection, record_id, self._reads)
+        self._reads.add((self._collection, record_id, None))  # a plain value (a UI string): all of it
+        return record
+
+    def __getitem__(self, record_id: str) -> Any:
+        return self._view(record_id, self._records[record_id])
+
+    def __contains__(self, record_id: object) -> bool:
+        self._reads.add((self._collection, record_id, None) if isinstance(record_id, str) else (self._collection, None, IDS))
+        return record_id in self._records
+
+    def __iter__(self) -> Iterator[str]:
+        self._reads.add((self._collection, None, IDS))
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        self._reads.add((self._collection, None, IDS))
+        return len(self._records)
+
+
+class TrackedData:
+    """SiteData as the render functions see it, noting into `reads` what they read."""
+
+    def __init__(self, data: Any, reads: set[Read]) -> None:
+        self._data, self._reads = data, reads
+
+    def __getattr__(self, name: str) -> Any:
+        if name in {f.name for f in dataclasses.fields(self._data)}:
+            value, collection = getattr(self._data, name), collection_of_field(name)
+            if data_place(collection) is None or value is None:
+                return value
+            if isinstance(value, Mapping):
+                return _Collection(value, collection, self._reads)
+            return _Record(value, collection, None, self._reads)
+        computed = _attribute(self, self._data, name)
+        return computed if computed is not None else getattr(self._data, name)
+
+
+def extractor(read: Read):
+    """What a read is in a parsed version of its data file (MISSING where the version lacks it). A
+    record also depends on the settings of its file (e.g. the source its records fall back to)."""
+    name, record_id, field = read
+    file, key = data_place(name)
+    lists = {c.key for c in COLLECTIONS if c.file == file}
+
+    def extract(document: Any) -> Any:
+        if not isinstance(document, dict):
+            return MISSING
+        settings = {name: value for name, value in document.items() if name not in lists}
+        if key is None:
+            record = document
+        else:
+            records = document.get(key)
+            if field == IDS:
+                return [r.get("id") for r in records if isinstance(r, dict)] if isinstance(records, list) \
+                    else list(records) if isinstance(records, dict) else MISSING
+            if isinstance(records, dict):
+                record = records.get(record_id, MISSING)
+            elif isinstance(records, list):
+                record = next((r for r in records if isinstance(r, dict) and r.get("id") == record_id), MISSING)
+            else:
+                record = MISSING
+        if record is MISSING or (field is not None and not isinstance(record, dict)):
+            return MISSING
+        value = record if field is None else record.get(field, MISSING)
+        if value is MISSING or key is None or not settings:
+            return value
+        return [value, settings]
+
+    return f"data/{file}.yml", extract
+
+
+def shown_date(history: History, source: str | None, reads: set[Read], lang: str) -> When | None:
+    """When what a page shows in `lang` last changed: its file in docs/ (`source`, relative to the
+    repository) and every piece of data it read. None when git knows none of them."""
+    dates = [history.file_dates.get(source)] if source else []
+    for read in reads:
+        path, extract = extractor(read)
+        dates.append(history.change_of(path, read, lang, extract))
+    return max((d for d in dates if d is not None), default=None)
