@@ -18,7 +18,7 @@ from mkdocs.utils import get_relative_url
 
 from . import render
 from .addresses import INSTRUMENTS_FOLDER, RECYCLERS_PAGE, TOOLBOX_PAGE, generated_pages
-from .generated import nav_with_section, write_pages
+from .generated import is_generated, nav_with_section, write_pages
 from .history import Publication, edition_commits, read_history
 from .language import DEFAULT_LANGUAGE
 from .load import load_site_data
@@ -162,7 +162,12 @@ def _publication(env, root: Path, data: SiteData) -> Publication:
 
 
 def _show_errors_in_pages(env, err: DataError) -> None:
-    """Every page macro shows the problems instead (once per page) and names the page after them."""
+    """Every page macro shows the problems instead (once per page) and names the page after them.
+    Pages made from data by an earlier build stay in the navigation, so MkDocs does not stop on them."""
+    docs_dir = Path(env.conf["docs_dir"])
+    made = sorted(p.relative_to(docs_dir).as_posix() for p in (docs_dir / INSTRUMENTS_FOLDER).glob("*.md")
+                  if is_generated(p))
+    env.conf["nav"] = nav_with_section(env.conf.get("nav") or [], TOOLBOX_PAGE, "Toolbox", made)
     shown_on: set[str] = set()
     page_text = render.data_errors_page(err.report().splitlines()[0], err.problems)
 

@@ -85,7 +85,9 @@ class Walk:
         self.heading_id = page.eval_on_selector("article h1", "h => h.id")
         self.nav_hrefs = set(page.eval_on_selector_all(
             ".md-nav--primary a.md-nav__link[href]",
-            "links => links.filter(a => a.checkVisibility()).map(a => a.getAttribute('href'))"))
+            # links in a closed section of the navigation are collapsed (visibility), not Tab stops
+            "links => links.filter(a => a.checkVisibility({visibilityProperty: true}))"
+            ".map(a => a.getAttribute('href'))"))
         self.stops: list[dict] = []  # each Tab stop, with its style before anything had focus
         for _ in range(400):
             page.keyboard.press("Tab")
@@ -256,3 +258,17 @@ def test_at_phone_width_escape_closes_the_navigation_and_returns_focus_to_the_me
     after = focused(page)
     page.close()
     assert closed and after is not None and _is_header_button_for("__drawer")(after)
+
+
+def test_a_closed_navigation_section_opens_from_the_keyboard(context, server):
+    page = context.new_page()
+    page.set_viewport_size({"width": WIDTHS["desktop"], "height": 900})
+    page.goto(server)
+    expander = page.locator(".md-nav--primary .md-nav__container > label.md-nav__link[tabindex='0']").first
+    section = expander.get_attribute("for")
+    child = page.locator(f"nav[aria-labelledby='{section}_label'] a.md-nav__link").last
+    assert not child.evaluate("a => a.checkVisibility({visibilityProperty: true})")
+    tab_until(page, lambda stop: stop["tag"] == "label" and stop["for"] == section)
+    page.keyboard.press("Enter")
+    page.wait_for_function("a => a.checkVisibility({visibilityProperty: true})", arg=child.element_handle())
+    page.close()
