@@ -5,11 +5,18 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PATH := $(abspath $(BIN)):$(PATH)
+# Builds are byte-identical on any day: their dates come from the last commit, never from the clock.
+ifeq ($(origin SOURCE_DATE_EPOCH),undefined)
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
+endif
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: help install serve build check-data test test-deps bench screenshots clean
+.PHONY: help install serve build check-data test test-deps bench screenshots clean publish editions unpublish set-default
 
 help:
 	@echo "make serve       build and serve the site at http://127.0.0.1:8000 (live reload; data errors show in the page)"
@@ -18,6 +25,11 @@ help:
 	@echo "make test        run the whole test suite"
 	@echo "make bench       time the data check and a full build; Lighthouse performance of key pages"
 	@echo "make screenshots build, then full-page PNGs of key pages (nl/en, 390 and 1280 px) in screenshots/"
+	@echo "make publish VERSION=2024 [ALIAS=latest] [TITLE=...] [PUSH=1] [FORCE=1]"
+	@echo "                 publish an edition on gh-pages (needs SITE_URL, the site's public address)"
+	@echo "make editions    list the published editions"
+	@echo "make unpublish VERSION=2024 [PUSH=1]   withdraw an edition"
+	@echo "make set-default VERSION=latest [PUSH=1]   the edition (or alias) that / leads to"
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -36,11 +48,13 @@ check-data: $(STAMP)
 	$(BIN)/python -m macros.check
 
 # The browser tests use Debian's chromium (Playwright cannot download browsers here) and axe-core;
-# the HTML check runs the Nu HTML Checker (vnu.jar from npm) with Java; Lighthouse (npm) runs chromium.
+# the HTML check runs the Nu HTML Checker (vnu.jar from npm) with Java; Lighthouse (npm) runs chromium;
+# the reproducibility test moves the clock with faketime.
 # $(AXE) stamps everything npm installs: a changed package-lock.json runs `npm ci` again.
 test-deps: $(STAMP) $(AXE)
 	command -v chromium >/dev/null || (apt-get update && $(APT_INSTALL) chromium)
 	command -v java >/dev/null || (apt-get update && $(APT_INSTALL) default-jre-headless)
+	command -v faketime >/dev/null || (apt-get update && $(APT_INSTALL) faketime)
 
 $(AXE): package.json package-lock.json
 	command -v npm >/dev/null || (apt-get update && $(APT_INSTALL) nodejs npm)
@@ -57,6 +71,21 @@ bench: test-deps  # Lighthouse needs chromium and node_modules
 screenshots: build
 	command -v chromium >/dev/null || (apt-get update && $(APT_INSTALL) chromium)
 	$(BIN)/python -m tools.screenshots
+
+# Editions on gh-pages, through mike (tools/editions.py checks the input first; README: "Editions").
+EDITION_FLAGS = $(if $(filter 1,$(PUSH)),--push) $(if $(filter 1,$(FORCE)),--force)
+
+publish: $(STAMP)
+	@$(BIN)/python -m tools.editions publish --version "$(VERSION)" --alias "$(ALIAS)" --title "$(TITLE)" $(EDITION_FLAGS)
+
+editions: $(STAMP)
+	@$(BIN)/python -m tools.editions list
+
+unpublish: $(STAMP)
+	@$(BIN)/python -m tools.editions unpublish --version "$(VERSION)" $(filter --push,$(EDITION_FLAGS))
+
+set-default: $(STAMP)
+	@$(BIN)/python -m tools.editions set-default --version "$(VERSION)" $(filter --push,$(EDITION_FLAGS))
 
 clean:
 	rm -rf site .site-build .site-previous screenshots $(VENV) .pytest_cache .hypothesis node_modules
