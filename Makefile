@@ -16,11 +16,12 @@ endif
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: help install serve build check-data test test-deps bench screenshots clean publish editions unpublish set-default
+.PHONY: help install serve build pdf browser check-data test test-deps bench screenshots clean publish editions unpublish set-default
 
 help:
 	@echo "make serve       build and serve the site at http://127.0.0.1:8000 (live reload; data errors show in the page)"
-	@echo "make build       build the site into site/ (atomic: a failed build keeps the last good site)"
+	@echo "make build       build the site into site/ with the report as PDF (atomic: a failed build keeps the last good site)"
+	@echo "make pdf         build the report as PDF, one per language, into pdf/ (for review)"
 	@echo "make check-data  validate data/*.yml only"
 	@echo "make test        run the whole test suite"
 	@echo "make bench       time the data check and a full build; Lighthouse performance of key pages"
@@ -41,8 +42,15 @@ install: $(STAMP)
 serve: $(STAMP)
 	SHOW_DATA_ERRORS_IN_PAGES=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch macros --watch overrides --watch schemas --watch hooks
 
-build: $(STAMP)
+# The report's PDFs are printed by Debian's chromium (tools/pdf.py): build and pdf install it when missing.
+browser:
+	command -v chromium >/dev/null || (apt-get update && $(APT_INSTALL) chromium)
+
+build: $(STAMP) browser
 	$(BIN)/python -m tools.build_site
+
+pdf: $(STAMP) browser
+	$(BIN)/python -m tools.pdf --out pdf
 
 check-data: $(STAMP)
 	$(BIN)/python -m macros.check
@@ -51,8 +59,9 @@ check-data: $(STAMP)
 # the HTML check runs the Nu HTML Checker (vnu.jar from npm) with Java; Lighthouse (npm) runs chromium;
 # the reproducibility test moves the clock with faketime.
 # $(AXE) stamps everything npm installs: a changed package-lock.json runs `npm ci` again.
-test-deps: $(STAMP) $(AXE)
-	command -v chromium >/dev/null || (apt-get update && $(APT_INSTALL) chromium)
+# pdfinfo and pdftotext (poppler-utils) read the report's PDFs in the tests.
+test-deps: $(STAMP) $(AXE) browser
+	command -v pdftotext >/dev/null || (apt-get update && $(APT_INSTALL) poppler-utils)
 	command -v java >/dev/null || (apt-get update && $(APT_INSTALL) default-jre-headless)
 	command -v faketime >/dev/null || (apt-get update && $(APT_INSTALL) faketime)
 
@@ -88,4 +97,4 @@ set-default: $(STAMP)
 	@$(BIN)/python -m tools.editions set-default --version "$(VERSION)" $(filter --push,$(EDITION_FLAGS))
 
 clean:
-	rm -rf site .site-build .site-previous screenshots $(VENV) .pytest_cache .hypothesis node_modules
+	rm -rf site .site-build .site-previous screenshots pdf $(VENV) .pytest_cache .hypothesis node_modules

@@ -52,6 +52,16 @@ def _load(root: Path, docs_dir: Path, strict: bool = False) -> tuple[SiteData, l
     return _LOADED[key]
 
 
+def build_data(config) -> SiteData | None:
+    """The checked data of the build under way, for the hooks that work around the pages
+    (hooks/publication.py); None while the data has problems (the pages show them instead)."""
+    in_pages = os.environ.get(SHOW_ERRORS_IN_PAGES) == "1"
+    try:
+        return _load(Path(config["config_file_path"]).parent, Path(config["docs_dir"]), strict=in_pages)[0]
+    except DataError:
+        return None
+
+
 def _page_language(env) -> str:
     """Language of the pass being built. static-i18n runs one build per language in one process."""
     i18n = env.conf["plugins"].get("i18n")

@@ -39,8 +39,10 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("toolbox", "instruments", "instrument"),
     Collection("pages", "pages", "page"),
     Collection("ui", "strings", "UI string"),
-    Collection("editions", "editions", "edition"),
     Collection("terminology", "terms", "term"),
+    Collection("editions", "editions", "edition"),
+    Collection("downloads", None, "downloads"),  # the licence (file level) ...
+    Collection("downloads", "datasets", "dataset"),  # ... and what each download holds
 )
 
 DATA_FILES: tuple[str, ...] = tuple(dict.fromkeys(c.file for c in COLLECTIONS))

@@ -13,6 +13,7 @@ from .addresses import FIXED_PAGES, anchors_by_page, generated_pages, instrument
 from .catalog import COLLECTIONS
 from .locate import problem_at_record, records_of
 from .model import RECORD_TYPES, SiteData, build_site_data, record_fields
+from .open_data import open_data_problems
 from .page_macros import PageMacro
 from .problems import DataError, Problem
 from .requirements import PagesScan, code_requests, enum_requests, scan_pages
@@ -36,6 +37,7 @@ def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = Non
     requests = code_requests() + enum_requests(schema_dir) + (pages.requests if pages else [])
     problems += validate_documents(documents, Schemas.load(schema_dir), requests, docs_dir)
     problems += record_fields_problems(documents)
+    problems += open_data_problems(documents)
     problems += text_problems(documents, requests)
     if pages is not None:
         problems += [Problem(file, message, line=line) for file, line, message in pages.problems]

@@ -219,6 +219,35 @@ class Covenant:
 
 
 @dataclass(frozen=True)
+class Licence:
+    id: str  # SPDX identifier, e.g. CC-BY-4.0
+    name: Text
+    url: str
+
+
+@dataclass(frozen=True)
+class FieldInfo:
+    id: str
+    description: Text
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """What data/downloads.yml says of one open-data download (macros/open_data.py makes it)."""
+
+    id: str
+    title: Text
+    description: Text
+    fields: list[FieldInfo]
+
+
+@dataclass(frozen=True)
+class Downloads:
+    licence: Licence
+    datasets: dict[str, DatasetInfo]
+
+
+@dataclass(frozen=True)
 class Dated:
     """Something that happened to an edition: a correction it makes, or its withdrawal."""
 
@@ -286,6 +315,7 @@ class SiteData:
     pages: dict[str, Page]
     ui: dict[str, Text]
     terms: dict[str, Term] = field(default_factory=dict)
+    downloads: Downloads | None = None
     editions: dict[str, Edition] = field(default_factory=dict)
 
     @cached_property
@@ -356,7 +386,7 @@ def _editions(raw: dict[str, Any]) -> dict[str, Edition]:
 RECORD_TYPES: dict[str, type] = {
     "covenant": Covenant, "themes": Theme, "targets": Target, "activities": Activity, "projects": Project,
     "parties": Party, "regulations": Regulation, "oecd_steps": OecdStep, "audiences": Audience,
-    "instruments": Instrument, "pages": Page, "terms": Term, "editions": Edition,
+    "instruments": Instrument, "pages": Page, "terms": Term, "datasets": DatasetInfo, "editions": Edition,
 }
 
 
@@ -382,5 +412,11 @@ def build_site_data(documents: dict[str, Any]) -> SiteData:
         pages=_index(Page, d["pages"]["pages"]),
         ui=dict(d["ui"]["strings"]),
         terms=_index(Term, d["terminology"]["terms"]),
+        downloads=_downloads(d["downloads"]),
         editions=_editions(d["editions"]),
     )
+
+
+def _downloads(raw: dict[str, Any]) -> Downloads:
+    datasets = [{**dataset, "fields": [FieldInfo(**f) for f in dataset["fields"]]} for dataset in raw["datasets"]]
+    return Downloads(Licence(**raw["licence"]), _index(DatasetInfo, datasets))

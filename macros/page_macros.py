@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import framing, render
+from . import framing, publication, render
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ PAGE_MACROS: dict[str, PageMacro] = {
         render.covenant_facts, render.report_facts, render.follow_up, render.sources_list,
         render.parties_summary, render.parties_list, render.projects_list, render.toolbox_by_step,
         render.toolbox_by_audience, render.toolbox_by_kind, render.recyclers_call_to_action, render.regulations_explained,
-        framing.report_scope, framing.terminology_list, render.editions_list,
+        framing.report_scope, framing.terminology_list,
+        publication.report_downloads, publication.open_data_list, render.editions_list,
     )},
 }

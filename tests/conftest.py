@@ -20,7 +20,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "schemas", "macros", "overrides", "hooks")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "schemas", "macros", "overrides", "hooks", "tools")
 
 
 def copy_project(dest: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
@@ -54,9 +54,9 @@ def site_data() -> SiteData:
 @pytest.fixture(scope="session")
 def build_result(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
     """The real project, built once per test run with `mkdocs build --strict`, as a local build
-    (no site_url, whatever SITE_URL the shell has)."""
+    (no site_url, whatever SITE_URL the shell has), with the report's PDFs as `make build` makes them."""
     site_dir = tmp_path_factory.mktemp("site")
-    return mkdocs_build(ROOT, site_dir, SITE_URL=""), site_dir
+    return mkdocs_build(ROOT, site_dir, SITE_URL="", SITE_PDF="1"), site_dir
 
 
 @pytest.fixture(scope="session")

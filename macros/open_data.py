@@ -1,0 +1,344 @@
+"""The figures as open data: each dataset's records as JSON and as CSV, and the JSON Schemas that
+describe both, generated from the records (model.py) and the statuses derived from them (status.py).
+
+Every field of a record is exported, in a shape its type decides (SHAPES): a text in both languages
+is one JSON object and two CSV columns (`title_nl`, `title_en`), never both languages in one column.
+A field whose type has no shape here, or that data/downloads.yml does not describe, is a problem
+the data check names (`open_data_problems`), so a new field is never silently left out.
+"""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .catalog import collection_named
+from .edition import current_edition
+from .language import LANGUAGES
+from .locate import problem_at_record, records_of
+from .model import Instrument, Party, Project, SiteData, Source, Target, Text, Theme
+from .problems import Problem
+from .status import BASES, GAP_KINDS, STATUSES, derive_status
+
+FOLDER = "data"  # in the built site: data/<dataset>.json, .csv; data/schemas/<dataset>[.csv].schema.json
+SCHEMA_FOLDER = f"{FOLDER}/schemas"
+DOWNLOADS_FILE = "downloads"  # data/downloads.yml: licence, and each dataset's title, description and fields
+LIST_SEPARATOR = "; "  # ids in one CSV cell
+ITEM_SEPARATOR = "\n"  # items of a list of texts in one CSV cell
+PARAGRAPH_SEPARATOR = "\n\n"  # paragraphs in one CSV cell
+
+_NULL = {"type": "null"}
+_DEFS = {
+    "text": {"type": "object", "properties": {lang: {"type": "string"} for lang in LANGUAGES},
+             "required": list(LANGUAGES), "additionalProperties": False,
+             "description": "A text in each language of the site."},
+    "name": {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/text"}],
+             "description": "A name: the same in every language, or a text per language."},
+    "source": {"type": "object", "properties": {"url": {"type": "string", "format": "uri"},
+                                                "title": {"anyOf": [{"$ref": "#/$defs/name"}, _NULL]},
+                                                "language": {"anyOf": [{"type": "string"}, _NULL]}},
+               "required": ["url", "title", "language"], "additionalProperties": False,
+               "description": "A document or page: its address, title and language (when known)."},
+}
+
+
+def _optional(schema: dict) -> dict:
+    return {"anyOf": [schema, _NULL]}
+
+
+def _texts(value: Text | str | None) -> list[str | None]:
+    if value is None:
+        return [None for _ in LANGUAGES]
+    return [value if isinstance(value, str) else value.get(lang) for lang in LANGUAGES]
+
+
+def _joined(values: list, separator: str) -> list[str | None]:
+    """Several texts in one cell per language, e.g. paragraphs separated by a blank line."""
+    if not values:
+        return [None for _ in LANGUAGES]
+    per_text = [_texts(value) for value in values]
+    return [separator.join(texts[index] for texts in per_text) for index in range(len(LANGUAGES))]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How one type of field is written: JSON value and schema, CSV columns, cells and cell type."""
+
+    schema: dict
+    suffixes: tuple[str, ...]  # CSV column per suffix: name + suffix
+    cells: Callable[[Any], list]  # the value -> one cell per column (None: an empty cell)
+    cell_type: str = "string"  # what a non-empty cell holds: string, integer or number
+    to_json: Callable[[Any], Any] = lambda value: value
+
+
+_LANG = tuple(f"_{lang}" for lang in LANGUAGES)
+_SOURCE_SUFFIXES = ("_url", *(f"_title{suffix}" for suffix in _LANG), "_language")
+
+
+def _source_cells(source: Source | None) -> list:
+    if source is None:
+        return [None] * len(_SOURCE_SUFFIXES)
+    return [source.url, *_texts(source.title), source.language]
+
+
+def _source_json(source: Source | None) -> dict | None:
+    return None if source is None else dataclasses.asdict(source)
+
+
+_TEXT = Shape({"$ref": "#/$defs/text"}, _LANG, _texts)
+_NAME = Shape({"$ref": "#/$defs/name"}, _LANG, _texts)
+_SOURCE = Shape(_optional({"$ref": "#/$defs/source"}), _SOURCE_SUFFIXES, _source_cells, to_json=_source_json)
+
+# Field types (as model.py writes them) -> shape. A type missing here cannot be exported: the data
+# check names the field (open_data_problems).
+SHAPES: dict[str, Shape] = {
+    "str": Shape({"type": "string"}, ("",), lambda v: [v]),
+    "str | None": Shape(_optional({"type": "string"}), ("",), lambda v: [v]),
+    "int": Shape({"type": "integer"}, ("",), lambda v: [v], "integer"),
+    "int | None": Shape(_optional({"type": "integer"}), ("",), lambda v: [v], "integer"),
+    "float | None": Shape(_optional({"type": "number"}), ("",), lambda v: [v], "number"),
+    "Text": _TEXT,
+    "Text | None": Shape(_optional(_TEXT.schema), _LANG, _texts),
+    "Name": _NAME,
+    "Name | None": Shape(_optional(_NAME.schema), _LANG, _texts),
+    "Paragraphs": Shape({"type": "array", "items": {"$ref": "#/$defs/text"}}, _LANG,
+                        lambda v: _joined(v, PARAGRAPH_SEPARATOR)),
+    "list[Text]": Shape({"type": "array", "items": {"$ref": "#/$defs/text"}}, _LANG,
+                        lambda v: _joined(v, ITEM_SEPARATOR)),
+    "list[str]": Shape({"type": "array", "items": {"type": "string"}}, ("",),
+                       lambda v: [LIST_SEPARATOR.join(v) if v else None]),
+    "Source | None": _SOURCE,
+}
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A field this site works out (e.g. a target's status): its type, as SHAPES names it, and value."""
+
+    type: str
+    value: Callable[[SiteData, Any], Any]
+    enum: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    id: str  # also the collection it exports (catalog.COLLECTIONS) and its file names
+    record_type: type
+    records: Callable[[SiteData], Iterable]
+    derived: dict[str, Derived] = field(default_factory=dict)  # replaces a field of the same name
+
+    def field_types(self) -> dict[str, str]:
+        """Every exported field and its type, in record order, derived fields after the record's own."""
+        own = {f.name: f.type for f in dataclasses.fields(self.record_type)}
+        return {**own, **{name: d.type for name, d in self.derived.items()}}
+
+
+def _status_label(data: SiteData, target: Target) -> Text:
+    key = f"status.{derive_status(target).key}"
+    return {lang: data.ui[key][lang] for lang in LANGUAGES}
+
+
+DATASETS: dict[str, Dataset] = {dataset.id: dataset for dataset in (
+    Dataset("targets", Target, lambda d: d.targets.values(), {
+        "status": Derived("str", lambda d, t: derive_status(t).key, STATUSES),
+        "status_basis": Derived("str | None", lambda d, t: derive_status(t).basis, BASES),
+        "status_label": Derived("Text", _status_label),
+        "gap": Derived("float | None", lambda d, t: derive_status(t).gap),
+        "gap_kind": Derived("str | None", lambda d, t: derive_status(t).gap_kind, tuple(dict.fromkeys(GAP_KINDS.values()))),
+    }),
+    Dataset("themes", Theme, lambda d: d.themes.values()),
+    Dataset("projects", Project, lambda d: d.projects.values()),
+    Dataset("parties", Party, lambda d: d.parties.values()),
+    Dataset("instruments", Instrument, lambda d: d.instruments.values()),
+)}
+
+
+# --- the data check ------------------------------------------------------------------------------
+
+def open_data_problems(documents) -> list[Problem]:
+    """Fields the downloads cannot express, and fields data/downloads.yml does not describe (or
+    describes but the records lack): each named, so a new field is never silently left out."""
+    problems = [Problem("macros/model.py", f"{dataset.id}: the open data cannot write field '{name}' (type "
+                                           f"{kind}): give the type a shape in macros/open_data.py (SHAPES)")
+                for dataset in DATASETS.values() for name, kind in dataset.field_types().items() if kind not in SHAPES]
+    if DOWNLOADS_FILE not in documents:
+        return problems
+    described = collection_named("datasets")
+    seen = set()
+    for index, record in records_of(documents, described):
+        dataset = DATASETS.get(record.get("id"))
+        if dataset is None:
+            problems.append(problem_at_record(documents, described, index, record, "id",
+                                              f"there is no dataset '{record.get('id')}'; the downloads are: "
+                                              + ", ".join(DATASETS)))
+            continue
+        seen.add(dataset.id)
+        fields = [f.get("id") for f in record.get("fields") or [] if isinstance(f, dict)]
+        for name in dataset.field_types():
+            if name not in fields:
+                problems.append(problem_at_record(
+                    documents, described, index, record, "fields",
+                    f"the downloads have a field '{name}' that is not described here: add "
+                    f"{{id: \"{name}\", description: {{nl: \"...\", en: \"...\"}}}} (the Open data page lists every field)"))
+        for position, name in enumerate(fields):
+            if name not in dataset.field_types():
+                problems.append(problem_at_record(
+                    documents, described, index, record, f"fields[{position + 1}].id",
+                    f"the {dataset.id} have no field '{name}' (macros/model.py); remove its description"))
+    for missing in [name for name in DATASETS if name not in seen]:
+        problems.append(Problem(f"data/{DOWNLOADS_FILE}.yml", f"the dataset '{missing}' is published but not described "
+                                                              "under datasets: add it with its title, description and fields"))
+    return problems
+
+
+# --- the downloads -------------------------------------------------------------------------------
+
+def _value(dataset: Dataset, data: SiteData, record: Any, name: str) -> Any:
+    derived = dataset.derived.get(name)
+    return derived.value(data, record) if derived else getattr(record, name)
+
+
+def json_records(dataset: Dataset, data: SiteData) -> list[dict[str, Any]]:
+    types = dataset.field_types()
+    return [{name: SHAPES[kind].to_json(_value(dataset, data, record, name)) for name, kind in types.items()}
+            for record in dataset.records(data)]
+
+
+def csv_columns(dataset: Dataset) -> list[str]:
+    return [name + suffix for name, kind in dataset.field_types().items() for suffix in SHAPES[kind].suffixes]
+
+
+def csv_rows(dataset: Dataset, data: SiteData) -> list[list]:
+    types = dataset.field_types()
+    return [[cell for name, kind in types.items() for cell in SHAPES[kind].cells(_value(dataset, data, record, name))]
+            for record in dataset.records(data)]
+
+
+def _about(data: SiteData, dataset_id: str) -> dict[str, Any]:
+    """What the JSON file says about itself: which dataset, edition, licence, publisher and report."""
+    described = data.downloads.datasets[dataset_id]
+    edition = current_edition(data)
+    report = data.covenant.report
+    return {"dataset": dataset_id, "title": described.title, "description": described.description,
+            "edition": {"name": edition.name, "date": edition.date},
+            "licence": dataclasses.asdict(data.downloads.licence),
+            "publisher": report.publisher, "report": {"title": report.title, "url": report.url}}
+
+
+def json_document(dataset: Dataset, data: SiteData) -> dict[str, Any]:
+    return {**_about(data, dataset.id), "records": json_records(dataset, data)}
+
+
+def json_bytes(dataset: Dataset, data: SiteData) -> bytes:
+    return (json.dumps(json_document(dataset, data), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def csv_bytes(dataset: Dataset, data: SiteData) -> bytes:
+    """UTF-8 with a byte order mark (so spreadsheets read the accents), comma-separated, CRLF, one header row."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(csv_columns(dataset))
+    writer.writerows([["" if cell is None else cell for cell in row] for row in csv_rows(dataset, data)])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _field_schema(dataset: Dataset, name: str, kind: str, description: str, data_schema: dict) -> dict:
+    schema = dict(SHAPES[kind].schema)
+    derived = dataset.derived.get(name)
+    enum = derived.enum if derived else data_schema.get(name, {}).get("enum")
+    if enum:
+        values = [*enum, None] if kind.endswith("| None") else list(enum)
+        schema = {"enum": values}
+    return {**schema, "description": description}
+
+
+def _descriptions(data: SiteData, dataset: Dataset, lang: str) -> dict[str, str]:
+    described = data.downloads.datasets[dataset.id]
+    return {f.id: f.description[lang] for f in described.fields}
+
+
+def _data_schema_fields(schema_dir: Path, dataset: Dataset) -> dict:
+    collection = collection_named(dataset.id)
+    schema = json.loads((schema_dir / f"{collection.file}.schema.json").read_text(encoding="utf-8"))
+    return schema["properties"][collection.key]["items"]["properties"]
+
+
+def json_schema(dataset: Dataset, data: SiteData, schema_dir: Path) -> dict[str, Any]:
+    """The JSON Schema of data/<dataset>.json (descriptions in English, as JSON Schemas usually are)."""
+    described = data.downloads.datasets[dataset.id]
+    descriptions = _descriptions(data, dataset, "en")
+    data_fields = _data_schema_fields(schema_dir, dataset)
+    record = {"type": "object", "additionalProperties": False, "required": list(dataset.field_types()),
+              "properties": {name: _field_schema(dataset, name, kind, descriptions[name], data_fields)
+                             for name, kind in dataset.field_types().items()}}
+    text = {"$ref": "#/$defs/text"}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{dataset.id}.schema.json",
+        "title": f"{described.title['en']} ({FOLDER}/{dataset.id}.json)",
+        "description": described.description["en"],
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["dataset", "title", "description", "edition", "licence", "publisher", "report", "records"],
+        "properties": {
+            "dataset": {"const": dataset.id},
+            "title": text, "description": text,
+            "edition": {"type": "object", "properties": {"name": {"type": "string"}, "date": {"type": "string"}},
+                        "required": ["name", "date"], "additionalProperties": False},
+            "licence": {"type": "object", "properties": {"id": {"type": "string"}, "name": text,
+                                                         "url": {"type": "string", "format": "uri"}},
+                        "required": ["id", "name", "url"], "additionalProperties": False},
+            "publisher": text,
+            "report": {"type": "object", "properties": {"title": text, "url": {"type": "string", "format": "uri"}},
+                       "required": ["title", "url"], "additionalProperties": False},
+            "records": {"type": "array", "items": record},
+        },
+        "$defs": _DEFS,
+    }
+
+
+_CELL_PATTERNS = {"integer": r"^-?[0-9]+$", "number": r"^-?[0-9]+(\.[0-9]+)?$"}
+
+
+def csv_schema(dataset: Dataset, data: SiteData) -> dict[str, Any]:
+    """The JSON Schema of one row of data/<dataset>.csv, as a CSV reader gives it: column -> text
+    (an empty text for an empty cell; numbers with a decimal point)."""
+    described = data.downloads.datasets[dataset.id]
+    descriptions = _descriptions(data, dataset, "en")
+    columns = {}
+    for name, kind in dataset.field_types().items():
+        shape = SHAPES[kind]
+        for suffix in shape.suffixes:
+            cell = {"type": "string", "description": descriptions[name]}
+            if shape.cell_type in _CELL_PATTERNS:
+                cell["pattern"] = _CELL_PATTERNS[shape.cell_type] if not kind.endswith("| None") \
+                    else f"^$|{_CELL_PATTERNS[shape.cell_type]}"
+            columns[name + suffix] = cell
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{dataset.id}.csv.schema.json",
+        "title": f"{described.title['en']}: one row of {FOLDER}/{dataset.id}.csv",
+        "description": "Comma-separated, UTF-8 with a byte order mark, one header row. Texts in two columns "
+                       "(_nl, _en); ids in one cell separated by '; '; numbers with a decimal point.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(columns),
+        "properties": columns,
+    }
+
+
+def files(data: SiteData, schema_dir: Path) -> dict[str, bytes]:
+    """Every open-data file of the site: path in the built site -> its bytes."""
+    out: dict[str, bytes] = {}
+    for dataset in DATASETS.values():
+        out[f"{FOLDER}/{dataset.id}.json"] = json_bytes(dataset, data)
+        out[f"{FOLDER}/{dataset.id}.csv"] = csv_bytes(dataset, data)
+        for name, schema in ((f"{dataset.id}.schema.json", json_schema(dataset, data, schema_dir)),
+                             (f"{dataset.id}.csv.schema.json", csv_schema(dataset, data))):
+            out[f"{SCHEMA_FOLDER}/{name}"] = (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return out

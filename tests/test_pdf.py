@@ -1,0 +1,159 @@
+"""The report as PDF, one per language, as the build makes it (the session's site is built with
+SITE_PDF=1, so each PDF is made once per test run). Read with pdfinfo and pdftotext (poppler-utils,
+which `make test` installs)."""
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+from babel.numbers import format_decimal
+from pypdf import PdfReader
+
+from tests.conftest import ROOT, run
+
+LANGS = ("nl", "en")
+UNITS = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))["strings"]
+PAGES = {p["id"]: p for p in yaml.safe_load((ROOT / "data" / "pages.yml").read_text(encoding="utf-8"))["pages"]}
+THEMES = yaml.safe_load((ROOT / "data" / "themes.yml").read_text(encoding="utf-8"))["themes"]
+TARGETS = yaml.safe_load((ROOT / "data" / "targets.yml").read_text(encoding="utf-8"))["targets"]
+
+
+def _chapters(lang: str) -> list[str]:
+    """The report's pages in reading order, by their titles: home, themes, results, projects, parties, about."""
+    return ([PAGES["home"]["title"][lang]] + [theme["title"][lang] for theme in THEMES]
+            + [PAGES[page]["title"][lang] for page in ("results", "projects", "parties", "about")])
+
+
+@pytest.fixture(scope="module")
+def pdfs(site) -> dict:
+    assert shutil.which("pdftotext") and shutil.which("pdfinfo"), \
+        "pdfinfo/pdftotext are missing: `make test` installs them (apt-get install poppler-utils)"
+    found = {}
+    for lang in LANGS:
+        [path] = (site.root / "downloads").glob(f"*-{lang}.pdf")
+        info = dict(re.findall(r"^([^:]+):\s*(.*)$", subprocess.run(["pdfinfo", path], capture_output=True, text=True,
+                                                                    check=True).stdout, re.MULTILINE))
+        text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True, check=True).stdout
+        layout = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", path, "-"], capture_output=True,
+                                text=True, check=True).stdout
+        pages = [" ".join(page.split()) for page in text.split("\f")]
+        found[lang] = {"path": path, "info": info, "pages": pages, "text": " ".join(pages), "contents": layout}
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_language_has_a_pdf_that_opens_tagged_with_its_title(pdfs, lang):
+    info = pdfs[lang]["info"]
+    assert int(info["Pages"]) >= len(_chapters(lang)) + 2  # cover, contents, a chapter per report page
+    assert info["Tagged"] == "yes"
+    assert info["Title"].startswith({"nl": "Metaalconvenant 2019–2024", "en": "Metals Covenant 2019–2024"}[lang])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_pdf_says_its_language(pdfs, lang):
+    assert PdfReader(pdfs[lang]["path"]).trailer["/Root"]["/Lang"] == lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_cover_names_title_covenant_period_edition_and_date(pdfs, lang):
+    cover = pdfs[lang]["pages"][0]
+    expected = {"nl": ["Metaalconvenant 2019–2024", "Internationaal MVO-convenant Metaal", "Editie 2024, juni 2024"],
+                "en": ["Metals Covenant 2019–2024", "Responsible Business Conduct Agreement for the Metals Sector",
+                       "Edition 2024, June 2024"]}[lang]
+    assert all(words in cover for words in expected), cover
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_report_pages_are_in_reading_order(pdfs, lang):
+    text, position = pdfs[lang]["text"], len(pdfs[lang]["pages"][0]) + len(pdfs[lang]["pages"][1])
+    for title in _chapters(lang):
+        found = text.find(title, position)
+        assert found > position, f"'{title}' is missing or out of order"
+        position = found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_table_of_contents_gives_the_page_each_chapter_starts_on(pdfs, lang):
+    pages = pdfs[lang]["pages"]
+    for title in _chapters(lang)[1:]:  # the home page's long title wraps in the contents
+        match = re.search(rf"^\s*{re.escape(title)}\s+(\d+)\s*$", pdfs[lang]["contents"], re.MULTILINE)
+        assert match, f"'{title}' is not in the contents with a page number"
+        assert pages[int(match.group(1)) - 1].startswith(title), f"'{title}' does not start page {match.group(1)}"
+
+
+@pytest.mark.parametrize("lang, words", [("nl", "pagina {page} van {pages}"), ("en", "page {page} of {pages}")])
+def test_every_page_after_the_cover_is_numbered_with_a_footer_naming_the_edition(pdfs, lang, words):
+    pages = [page for page in pdfs[lang]["pages"] if page]
+    edition = {"nl": "editie 2024, juni 2024", "en": "edition 2024, June 2024"}[lang]
+    for number, page in enumerate(pages[1:], start=2):
+        assert words.format(page=number, pages=len(pages)) in page, number
+        assert edition in page, number
+    assert words.format(page=1, pages=len(pages)) not in pages[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_pdf_holds_every_target_and_result_with_its_unit(pdfs, lang):
+    text = pdfs[lang]["text"]
+    for target in TARGETS:
+        if target["kind"] != "numeric":
+            continue
+        unit = UNITS[f"unit.{target['unit']}"][lang]
+        values = [format_decimal(target[key], format="#,##0.#", locale=lang) for key in ("result_value", "target_value")]
+        shown = [f"{value}%" if target["unit"] == "percent" else f"{value} {unit}" for value in values]
+        assert f"{shown[0]} / {shown[1]}" in text, target["id"]
+
+
+@pytest.mark.parametrize("lang, other", [("nl", "en"), ("en", "nl")])
+def test_the_pdf_holds_no_heading_of_the_other_language(pdfs, lang, other):
+    text = pdfs[lang]["text"]
+    titles = [record["title"] for record in [*THEMES, *TARGETS, *PAGES.values()]]
+    headings = [text for key, text in UNITS.items() if key.startswith("heading.")]
+    leaked = [t[other] for t in [*titles, *headings] if t[other] != t[lang] and len(t[other]) > 5 and t[other] in text]
+    assert not leaked
+    assert any(t[lang] in text for t in headings if t[lang] != t[other])  # and its own are there
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_and_results_link_their_languages_pdf_with_its_size_and_pages(site, pdfs, lang):
+    prefix = "" if lang == "nl" else "en/"
+    size = (pdfs[lang]["path"]).stat().st_size
+    shown_size = f"{format_decimal(round(size / 1000), locale=lang)} kB" if size < 1_000_000 else \
+        f"{format_decimal(round(size / 1_000_000, 1), locale=lang)} MB"
+    for path in (f"{prefix}index.html", f"{prefix}results/index.html"):
+        html = site.page(path).html
+        links = re.findall(r'<a href="([^"]+)" type="application/pdf" hreflang="([a-z]+)">[^<]+</a> '
+                           r'<span class="mc-download__meta">\(PDF, ([^,]+), (\d+) ', html)
+        assert len(links) == 1, path
+        href, hreflang, shown, pages = links[0]
+        assert hreflang == lang and shown == shown_size and int(pages) == int(pdfs[lang]["info"]["Pages"])
+        assert site.root / posixpath.normpath(posixpath.join(posixpath.dirname(path), href)) == pdfs[lang]["path"]
+
+
+def test_a_build_without_chromium_says_what_to_install_and_publishes_nothing(project):
+    site = project / "site"
+    site.mkdir()
+    (site / "last-good.txt").write_text("the last good site", encoding="utf-8")
+    result = run([sys.executable, "-m", "tools.build_site"], project, CHROMIUM=str(project / "no-chromium"))
+    assert result.returncode != 0
+    errors = [line for line in (result.stdout + result.stderr).splitlines() if "ERROR" in line]
+    assert len(errors) == 1 and "needs Chromium" in errors[0] and "apt-get install chromium" in errors[0]
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in site.iterdir()) == ["last-good.txt"]
+    assert not any(project.glob(".site-*"))
+
+
+def test_two_prints_of_one_site_give_the_same_bytes():
+    """Chromium names tagged elements after its DOM nodes, which differ per run: the PDF numbers them
+    in order instead, keeping every offset."""
+    from tools.pdf import _stable_node_ids
+
+    first = b"<< /ID (node00000706) >> << /Headers [(node00000706)] /ID (node00000712) >>"
+    second = b"<< /ID (node00000710) >> << /Headers [(node00000710)] /ID (node00000716) >>"
+    other = b"<< /ID (node00000706) >> << /Headers [(node00000712)] /ID (node00000712) >>"  # another structure
+    assert _stable_node_ids(first) == _stable_node_ids(second) != _stable_node_ids(other)
+    assert len(_stable_node_ids(first)) == len(first)
