@@ -35,8 +35,9 @@ HERE = Path(__file__).resolve().parent
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 # Parts of a page that belong to the website, not to the printed report: heading anchors, each page's
-# own citation (the cover has the report's), the downloads, the call to action.
-OMIT = (".headerlink", ".mc-citation", f"#{DOWNLOADS_ANCHOR}", ".mc-downloads", ".mc-cta")
+# own citation (the cover has the report's), the downloads, the call to action, the page's date and
+# edition (the PDF's footer names the edition).
+OMIT = (".headerlink", ".mc-citation", f"#{DOWNLOADS_ANCHOR}", ".mc-downloads", ".mc-cta", ".mc-page-facts")
 PASSES = 3  # the table of contents' page numbers settle in the second pass; a third one if they moved
 
 
