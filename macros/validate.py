@@ -76,7 +76,8 @@ def _without_refs(raw: dict[str, Any], name: str) -> dict[str, Any]:
         target_document = raw[file] if file else document
         target = target_document
         for part in filter(None, pointer.split("/")):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
+            part = part.replace("~1", "/").replace("~0", "~")
+            target = target[int(part)] if isinstance(target, list) else target[part]
         if (id(target_document), pointer) in seen:
             raise _Cycle(node["$ref"])
         resolved = inline(target, target_document, (*seen, (id(target_document), pointer)))
@@ -85,7 +86,7 @@ def _without_refs(raw: dict[str, Any], name: str) -> dict[str, Any]:
 
     try:
         return inline(raw[name], raw[name], ())
-    except (_Cycle, KeyError):
+    except (_Cycle, KeyError, IndexError, ValueError, TypeError):
         return raw[name]  # jsonschema resolves (or reports) these itself
 
 
