@@ -15,7 +15,8 @@ from mkdocs.exceptions import PluginError
 
 def on_env(env, config, files):
     path = Path(config.config_file_path).parent / "data" / "ui.yml"
-    strings = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("strings") or {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: ten times faster
+    strings = (yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}).get("strings") or {}
 
     def ui_text(key: str, lang: str) -> Markup:
         text = (strings.get(key) or {}).get(lang)
