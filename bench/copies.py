@@ -19,26 +19,24 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1",
 
 
 def copy_project(dest: Path, root: Path = ROOT, worktree: bool = False) -> Path:
-    """The project as a fresh clone has it (the last commit, `git archive HEAD`), or with `worktree`
-    as it is in the checkout now: tracked and untracked files, without git's ignored ones (site/,
-    .venv/, node_modules/, the toolbox pages the build makes)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    if not (root / ".git").exists():  # a plain folder (bench --from): all of it
-        shutil.copytree(root, dest, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__", "site"))
+    """The project as a fresh clone has it (the last commit, with its history: the build dates pages
+    from git), or with `worktree` as it is in the checkout now: the clone with the checkout's tracked
+    and untracked files on top (uncommitted, as they are), without git's ignored ones (site/, .venv/,
+    node_modules/, the toolbox pages the build makes). A `root` that is no git repository is copied."""
+    if not (root / ".git").exists():
+        shutil.copytree(root, dest, ignore=shutil.ignore_patterns("__pycache__", "site"))
         return dest
+    subprocess.run(["git", "clone", "--quiet", str(root), str(dest)], check=True, capture_output=True)
     if not worktree:
-        archive = subprocess.run(["git", "archive", "--format=tar", "HEAD"], cwd=root, check=True,
-                                 capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
         return dest
     listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"], cwd=root,
                             check=True, capture_output=True).stdout.decode().split("\0")
     for name in listed:
-        if not name or not (root / name).is_file():
-            continue
-        target = dest / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(root / name, target)
+        if name and (root / name).is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(root / name, dest / name)
+        elif name and (dest / name).is_file():
+            (dest / name).unlink()  # deleted in the checkout, not yet committed
     return dest
 
 
@@ -85,17 +83,33 @@ def _markdown_file(src: str, language: str, default: str) -> str:
     return stem if language == default else stem.removesuffix(".md") + f".{language}.md"
 
 
+def data_hooks(config_text: str, project: Path) -> list[str]:
+    """The hooks of mkdocs.yml that are part of the data layer: those that import the macros package."""
+    hooks = re.findall(r"^[ \t]+-[ \t]+(hooks/[\w./-]+\.py)[ \t]*$", config_text, flags=re.MULTILINE)
+    return [hook for hook in hooks if re.search(r"^\s*(from|import)\s+macros\b",
+                                                (project / hook).read_text(encoding="utf-8"), flags=re.MULTILINE)]
+
+
+def without_hook(config_text: str, hook: str) -> str:
+    return re.sub(rf"^[ \t]+-[ \t]+{re.escape(hook)}[ \t]*\n", "", config_text, flags=re.MULTILINE)
+
+
 def static_copy(project: Path, dest: Path, work: Path) -> dict:
-    """The site of `project` as static Markdown, macros plugin off: every page's Markdown as the macros
-    rendered it, in each language (page.md, page.en.md), with its title and description as front
-    matter, and the navigation the macros made. Returns what was captured (pages per language)."""
+    """The site of `project` without its data layer: the macros plugin and the hooks that use the macros
+    off, every page's Markdown as the macros rendered it in each language (page.md, page.en.md) with
+    its metadata as front matter, and what the data's hooks add put back as recorded (bench/hooks/).
+    Returns the pages per language and the hooks left out."""
     capture_project = copy_tree(project, work / "capture")
     config = capture_project / "mkdocs.yml"
-    shutil.copy2(HOOKS / "capture.py", capture_project / "hooks" / "_bench_capture.py")
-    config.write_text(with_hook(config.read_text(encoding="utf-8"), "hooks/_bench_capture.py"), encoding="utf-8")
-    captured_json = work / "capture.json"
-    build(capture_project, work / "capture-site", {"BENCH_CAPTURE": str(captured_json)})
-    captured = json.loads(captured_json.read_text(encoding="utf-8"))
+    text = config.read_text(encoding="utf-8")
+    for hook in ("capture_before", "capture"):
+        shutil.copy2(HOOKS / f"{hook}.py", capture_project / "hooks" / f"_bench_{hook}.py")
+        text = with_hook(text, f"hooks/_bench_{hook}.py")
+    config.write_text(text, encoding="utf-8")
+    captured_dir = work / "captured"
+    captured_dir.mkdir()
+    build(capture_project, work / "capture-site", {"BENCH_CAPTURE": str(captured_dir)})
+    captured = json.loads((captured_dir / "capture.json").read_text(encoding="utf-8"))
     shutil.rmtree(capture_project)
     shutil.rmtree(work / "capture-site")
 
@@ -109,13 +123,16 @@ def static_copy(project: Path, dest: Path, work: Path) -> dict:
         path = dest / "docs" / _markdown_file(page["src"], page["language"], default)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text((f"---\n{front}---\n\n" if front else "") + page["markdown"], encoding="utf-8")
-    (dest / "static_nav.json").write_text(json.dumps({key: captured[key] for key in ("nav", "nav_translations")},
-                                                     ensure_ascii=False), encoding="utf-8")
-    shutil.copy2(HOOKS / "static_nav.py", dest / "hooks" / "_bench_static_nav.py")
+    shutil.copytree(captured_dir, dest / "static")
+    shutil.copy2(HOOKS / "static_site.py", dest / "hooks" / "_bench_static_site.py")
     text = without_plugin((dest / "mkdocs.yml").read_text(encoding="utf-8"), "macros")
-    (dest / "mkdocs.yml").write_text(with_hook(text, "hooks/_bench_static_nav.py"), encoding="utf-8")
+    left_out = data_hooks(text, dest)
+    for hook in left_out:
+        text = without_hook(text, hook)
+    (dest / "mkdocs.yml").write_text(with_hook(text, "hooks/_bench_static_site.py"), encoding="utf-8")
     languages = sorted({page["language"] for page in captured["pages"]})
-    return {lang: sum(1 for page in captured["pages"] if page["language"] == lang) for lang in languages}
+    return {"pages": {lang: sum(1 for page in captured["pages"] if page["language"] == lang) for lang in languages},
+            "hooks": left_out}
 
 
 def copy_tree(source: Path, dest: Path) -> Path:
@@ -127,7 +144,7 @@ def html_pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
 
 
-def differing_pages(site_a: Path, site_b: Path) -> list[str]:
-    """HTML files that differ between two builds, or exist in one only."""
-    a, b = set(html_pages(site_a)), set(html_pages(site_b))
+def differing_files(site_a: Path, site_b: Path) -> list[str]:
+    """Files that differ between two builds, or exist in one only."""
+    a, b = ({p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()} for site in (site_a, site_b))
     return sorted((a ^ b) | {name for name in a & b if (site_a / name).read_bytes() != (site_b / name).read_bytes()})

@@ -1,22 +1,29 @@
-"""Bench hook (copied into a temporary copy of the project, never used by the site): records every
-page's Markdown as the macros rendered it, in each language, with its metadata, and the navigation
-the macros made, into the JSON file named by BENCH_CAPTURE. bench/static_copy.py turns that into the
-same site as static Markdown."""
+"""Bench hook (copied into a temporary copy of the project, never used by the site): records what the
+data layer adds to the site, for bench/copies.py to make the same site without it: every page's
+Markdown as the macros rendered it, in each language, with its metadata and date; the HTML the hooks
+add after the Markdown (the citation); the files they write after the last language (open data); and
+the navigation the macros made. Into the JSON file and folder named by BENCH_CAPTURE."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import shutil
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-_PAGES: list[dict] = []
+_PAGES: dict[tuple[str, str], dict] = {}
 _NAV: dict = {}
 
 
 def _language(config) -> str:
     i18n = config.plugins.get("i18n")
     return getattr(i18n, "current_language", None) or config.theme["language"]
+
+
+def _key(page, config) -> tuple[str, str]:
+    return _language(config), page.file.src_uri
 
 
 @event_priority(-1000)  # after the macros (define_env changes the navigation) and static-i18n
@@ -30,12 +37,45 @@ def on_config(config):
 
 @event_priority(-1000)  # after the macros rendered the page
 def on_page_markdown(markdown, page, config, files):
-    _PAGES.append({"language": _language(config), "src": page.file.src_uri, "meta": dict(page.meta),
-                   "markdown": markdown})
+    _PAGES[_key(page, config)] = {"language": _language(config), "src": page.file.src_uri, "markdown": markdown}
     return markdown
 
 
+@event_priority(1000)  # the page as Markdown made it, before any hook adds to it
+def on_page_content(html, page, config, files):
+    _PAGES[_key(page, config)]["html"] = html
+    return html
+
+
 @event_priority(-1000)
+def on_page_context(context, page, config, nav):
+    captured = _PAGES[_key(page, config)]
+    html = captured.pop("html")
+    if not page.content.startswith(html):
+        raise RuntimeError(f"{page.file.src_uri}: a hook changed the page's HTML, not only added to it")
+    captured["added_html"] = page.content[len(html):]
+    captured["meta"] = dict(page.meta)  # as the macros left it (title, description, page facts)
+    captured["update_date"] = page.update_date
+    return context
+
+
+def files(site: Path) -> dict[str, str]:
+    """Every file of the built site and its digest."""
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in site.rglob("*") if p.is_file()}
+
+
+@event_priority(-1000)  # after every hook; capture_before.py noted the site before the data's hooks wrote
 def on_post_build(config):
-    Path(os.environ["BENCH_CAPTURE"]).write_text(json.dumps({**_NAV, "pages": _PAGES}, ensure_ascii=False),
-                                                 encoding="utf-8")
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return
+    out = Path(os.environ["BENCH_CAPTURE"])
+    site = Path(config.site_dir)
+    before = json.loads((out / "before.json").read_text(encoding="utf-8"))
+    written = sorted(name for name, digest in files(site).items() if before.get(name) != digest)
+    for name in written:
+        (out / "files" / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(site / name, out / "files" / name)
+    (out / "capture.json").write_text(json.dumps({**_NAV, "pages": list(_PAGES.values()), "files": written},
+                                                 ensure_ascii=False), encoding="utf-8")

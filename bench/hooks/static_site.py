@@ -1,0 +1,66 @@
+"""Bench hook for the static copy (macros plugin off, the data's hooks off): puts back what the data
+layer added beside the pages, as bench/hooks/capture.py recorded it in static/ beside mkdocs.yml: the
+navigation the macros made (instrument pages, section titles in each language), the HTML added after
+each page's Markdown, each page's date, and the files written after the last language."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+_SAVED: dict = {}
+
+
+def _saved(config) -> dict:
+    if not _SAVED:
+        folder = Path(config.config_file_path).parent / "static"
+        saved = json.loads((folder / "capture.json").read_text(encoding="utf-8"))
+        saved["by_page"] = {(page["language"], page["src"]): page for page in saved["pages"]}
+        saved["folder"] = folder
+        _SAVED.update(saved)
+    return _SAVED
+
+
+def _page(page, config, language: str | None = None) -> dict | None:
+    i18n = config.plugins.get("i18n")
+    language = language or getattr(i18n, "current_language", None) or config.theme["language"]
+    source = re.sub(r"\.[a-z]{2}\.md$", ".md", page.file.src_uri)  # this copy has page.en.md beside page.md
+    return _saved(config)["by_page"].get((language, source))
+
+
+def on_config(config):
+    saved = _saved(config)
+    config.nav = saved["nav"]
+    i18n = config.plugins.get("i18n")
+    for lang in i18n.config.languages if i18n else []:
+        lang.nav_translations = saved["nav_translations"].get(lang.locale) or None
+    return config
+
+
+@event_priority(-1000)
+def on_page_content(html, page, config, files):
+    return html + _page(page, config)["added_html"]
+
+
+def on_nav(nav, config, files):
+    """Each page's date (the sitemap's lastmod), also of the other language's pages that static-i18n
+    lists in this pass's sitemap."""
+    for file in files.documentation_pages():
+        captured = _page(file.page, config, getattr(file, "locale", None)) if file.page is not None else None
+        if captured is not None:
+            file.page.update_date = captured["update_date"]
+    return nav
+
+
+@event_priority(-120)
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return
+    saved = _saved(config)
+    for name in saved["files"]:
+        (Path(config.site_dir) / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(saved["folder"] / "files" / name, Path(config.site_dir) / name)
