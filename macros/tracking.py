@@ -3,6 +3,7 @@ read, so a page made from data can take the date of the data it shows (macros/hi
 from __future__ import annotations
 
 import dataclasses
+import functools
 import inspect
 import types
 from collections.abc import Iterator, Mapping
@@ -32,6 +33,11 @@ def data_place(name: str) -> tuple[str, str | None] | None:
     return (name, None) if name in DATA_FILES else None
 
 
+@functools.cache  # asked on every attribute a page reads: once per record type
+def _field_names(record_type: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(record_type))
+
+
 def _attribute(view: Any, target: Any, name: str) -> Any:
     """A computed attribute of `target` (property, cached property, method) evaluated on `view`, so
     that what it reads is noted too; None if `name` is a plain value."""
@@ -52,7 +58,7 @@ class _Record:
         self._record, self._collection, self._id, self._reads = record, collection, record_id, reads
 
     def __getattr__(self, name: str) -> Any:
-        if name in {f.name for f in dataclasses.fields(self._record)}:
+        if name in _field_names(type(self._record)):
             self._reads.add((self._collection, self._id, name))
             return getattr(self._record, name)
         computed = _attribute(self, self._record, name)
@@ -100,7 +106,7 @@ class TrackedData:
         self._data, self._reads = data, reads
 
     def __getattr__(self, name: str) -> Any:
-        if name in {f.name for f in dataclasses.fields(self._data)}:
+        if name in _field_names(type(self._data)):
             value, collection = getattr(self._data, name), collection_of_field(name)
             if data_place(collection) is None or value is None:
                 return value
