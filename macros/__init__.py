@@ -15,10 +15,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
+from pathspec.gitignore import GitIgnoreSpec
 
 from . import render
 from .addresses import INSTRUMENTS_FOLDER, RECYCLERS_PAGE, TOOLBOX_PAGE, generated_pages
-from .generated import is_generated, nav_with_section, write_pages
+from .generated import is_generated, nav_listed, nav_with_section, write_pages
 from .history import Publication, edition_commits, read_history
 from .language import DEFAULT_LANGUAGE
 from .load import load_site_data
@@ -207,7 +208,10 @@ def _add_generated_pages(env, data: SiteData) -> None:
     i18n = env.conf["plugins"].get("i18n")
     languages = [lang for lang in getattr(getattr(i18n, "config", None), "languages", None) or []
                  if lang.locale != DEFAULT_LANGUAGE]
-    for index_page, page_id, children in ((TOOLBOX_PAGE, "toolbox", list(pages)), (RECYCLERS_PAGE, "recyclers", [])):
+    listed = nav_listed(list(pages))
+    if len(listed) < len(pages):  # pages all the same, reached from the toolbox: not in the navigation, on purpose
+        env.conf["not_in_nav"] = GitIgnoreSpec.from_lines([f"/{name}" for name in pages if name not in listed])
+    for index_page, page_id, children in ((TOOLBOX_PAGE, "toolbox", listed), (RECYCLERS_PAGE, "recyclers", [])):
         # Material writes navigation titles unescaped: give it inert HTML, as for page titles.
         title = {lang: render.title_html(text) for lang, text in data.pages[page_id].title.items()}
         env.conf["nav"] = nav_with_section(env.conf.get("nav") or [], index_page, title[DEFAULT_LANGUAGE], children)

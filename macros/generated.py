@@ -42,6 +42,18 @@ def write_pages(docs_dir: Path, pages: dict[str, str], folders: set[str]) -> lis
     return changed
 
 
+# A section lists the pages made from data in the navigation up to this many. Material writes the
+# whole navigation into every page, so every page would grow with the records (make bench: at 100
+# times today's instruments, most of the build went into it). Beyond it, the section's index page is
+# the way to them (the toolbox lists every instrument by step, audience and kind).
+NAV_LIMIT = 50
+
+
+def nav_listed(generated: list[str]) -> list[str]:
+    """The generated pages the navigation lists: all of them, or none when there are more than NAV_LIMIT."""
+    return generated if len(generated) <= NAV_LIMIT else []
+
+
 def nav_with_section(nav: list[Any], index_page: str, title: str, generated: list[str]) -> list[Any]:
     """The navigation with the section of `index_page` titled `title`: the index page first (Material's
     navigation.indexes makes it the section's page), the pages the section lists, then the `generated`
