@@ -362,7 +362,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="one run of everything, scales 1× and 10×: a smoke test of the bench, not figures")
     parser.add_argument("--worktree", action="store_true",
                         help="measure the checkout as it is, uncommitted changes included (default: the last commit)")
-    parser.add_argument("--from", dest="source", type=Path, help="measure this project folder instead")
+    parser.add_argument("--from", dest="source", type=Path,
+                        help="measure this project instead (its last commit if it is a git repository)")
     parser.add_argument("--no-write", action="store_true", help="print the table only, leave bench/RESULTS.md")
     args = parser.parse_args(argv)
     if args.quick:
@@ -376,8 +377,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
         source = args.source.resolve() if args.source else ROOT
-        what = f"{source} as it is" if args.source else ("the checkout with its uncommitted changes" if args.worktree
-                                                         else f"the last commit ({_head()})")
+        committed = f"the last commit ({_head(source)})" if (source / ".git").exists() else f"{source} as it is"
+        what = f"{committed} with the uncommitted changes" if args.worktree else committed
         progress(f"copying {what} to {work}")
         project = copy_project(work / "project", source, worktree=args.worktree)
         build(project, work / "out-warm-up")  # writes the toolbox pages made from data, as a first build does
@@ -416,8 +417,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _head() -> str:
-    return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+def _head(root: Path) -> str:
+    return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True).stdout.strip()
 
 
 if __name__ == "__main__":
