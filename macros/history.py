@@ -104,6 +104,7 @@ class History:
     versions: dict[str, list[tuple[When, str]]] = field(default_factory=dict)  # data path -> (when, blob)
     _parsed: dict[str, Any] = field(default_factory=dict)
     _changes: dict[Any, When | None] = field(default_factory=dict)
+    _texts: dict[str, str] | None = None  # every stored version, read at once when the first is asked for
 
     def change_of(self, path: str, key: Any, lang: str, extract: Callable[[Any], Any]) -> When | None:
         """last_change, remembered per (path, key, lang): many pages read the same data."""
@@ -118,12 +119,36 @@ class History:
             if blob.startswith("worktree:"):
                 text = (self.root / blob.removeprefix("worktree:")).read_text(encoding="utf-8")
             else:
-                text = run_git(self.root, "cat-file", "blob", blob) or ""
+                if self._texts is None:
+                    self._texts = read_blobs(self.root, [b for versions in self.versions.values() for _, b in versions
+                                                         if not b.startswith("worktree:")])
+                text = self._texts.get(blob) or ""
             try:
                 self._parsed[blob] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
             except yaml.YAMLError:
                 self._parsed[blob] = None  # a broken version shows nothing: the next one is a change
         return self._parsed[blob]
+
+
+def read_blobs(root: Path, blobs: list[str]) -> dict[str, str]:
+    """The text of each blob, from one `git cat-file --batch` (not one git process a version); a blob
+    git does not have is left out."""
+    try:
+        result = subprocess.run(["git", "-C", str(root), "cat-file", "--batch"], input="\n".join(blobs).encode() + b"\n",
+                                capture_output=True, check=False)
+    except OSError:
+        return {}
+    out, texts, at = result.stdout, {}, 0
+    while at < len(out):
+        end = out.index(b"\n", at)
+        header = out[at:end].split()
+        at = end + 1
+        if len(header) != 3:  # "<blob> missing"
+            continue
+        size = int(header[2])
+        texts[header[0].decode()] = out[at:at + size].decode("utf-8", errors="replace")
+        at += size + 1
+    return texts
 
 
 def read_history(root: Path, folders: tuple[str, ...] = ("docs", "data")) -> History | None:
