@@ -104,7 +104,6 @@ class History:
     versions: dict[str, list[tuple[When, str]]] = field(default_factory=dict)  # data path -> (when, blob)
     _parsed: dict[str, Any] = field(default_factory=dict)
     _changes: dict[Any, When | None] = field(default_factory=dict)
-    _texts: dict[str, str] | None = None  # every stored version, read at once when the first is asked for
 
     def change_of(self, path: str, key: Any, lang: str, extract: Callable[[Any], Any]) -> When | None:
         """last_change, remembered per (path, key, lang): many pages read the same data."""
@@ -117,17 +116,27 @@ class History:
         """A data file's version, parsed (a version git stores, or the file as it is now: 'worktree:<path>')."""
         if blob not in self._parsed:
             if blob.startswith("worktree:"):
-                text = (self.root / blob.removeprefix("worktree:")).read_text(encoding="utf-8")
+                self._parsed[blob] = _parse((self.root / blob.removeprefix("worktree:")).read_text(encoding="utf-8"))
             else:
-                if self._texts is None:
-                    self._texts = read_blobs(self.root, [b for versions in self.versions.values() for _, b in versions
-                                                         if not b.startswith("worktree:")])
-                text = self._texts.get(blob) or ""
-            try:
-                self._parsed[blob] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-            except yaml.YAMLError:
-                self._parsed[blob] = None  # a broken version shows nothing: the next one is a change
+                if blob not in _STORED_VERSIONS:  # read every stored version not read yet, at once
+                    wanted = {b for versions in self.versions.values() for _, b in versions
+                              if not b.startswith("worktree:") and b not in _STORED_VERSIONS}
+                    texts = read_blobs(self.root, sorted(wanted | {blob}))
+                    _STORED_VERSIONS.update({b: _parse(text) for b, text in texts.items()})
+                self._parsed[blob] = _STORED_VERSIONS.get(blob)  # None: git does not have it
         return self._parsed[blob]
+
+
+# Stored versions, parsed, by blob id: a blob id names its content, so this cannot go stale, and each
+# language pass (and each rebuild under `make serve`) reads only what it has not read before.
+_STORED_VERSIONS: dict[str, Any] = {}
+
+
+def _parse(text: str) -> Any:
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None  # a broken version shows nothing: the next one is a change
 
 
 def read_blobs(root: Path, blobs: list[str]) -> dict[str, str]:
