@@ -282,13 +282,13 @@ def page_weight(work: Path, server, site: Path) -> list[Row]:
 def lighthouse_rows(server, runs: int) -> list[Row]:
     from tools.lighthouse import PATHS, lighthouse
 
+    reports: dict[str, list[dict]] = {path: [] for path in PATHS}
+    for _ in range(runs):  # one page after another, round after round
+        for path in PATHS:
+            reports[path].append(lighthouse(server.url + path))
     rows = []
     for path in PATHS:
-        reports = []
-        for _ in range(runs):
-            reports.append(lighthouse(server.url + path))
-        reports.sort(key=lambda report: report["categories"]["performance"]["score"])
-        report = reports[len(reports) // 2]
+        report = sorted(reports[path], key=lambda r: r["categories"]["performance"]["score"])[runs // 2]
         scores = {name: round(report["categories"][key]["score"] * 100) for name, key in (
             ("performance", "performance"), ("accessibility", "accessibility"),
             ("best practices", "best-practices"), ("SEO", "seo"))}
@@ -309,14 +309,21 @@ def table(rows: list[Row]) -> list[str]:
     return lines
 
 
+def _load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3]) if Path("/proc/loadavg").is_file() else "?"
+
+
+_LOAD_AT_START = _load_average()
+
+
 def machine() -> list[str]:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor() or platform.machine()) \
         if Path("/proc/cpuinfo").is_file() else platform.processor()
     versions = ", ".join(f"{name} {_version(name)}" for name in PACKAGES)
-    load = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").is_file() else ["?"]
     return [f"- date: {datetime.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')}",
-            f"- CPU: {cpu}, {_cores()} cores; load average at the end: {' '.join(load)}",
+            f"- CPU: {cpu}, {_cores()} cores; load average (1, 5, 15 min) at the start: {_LOAD_AT_START}, "
+            f"at the end: {_load_average()}",
             f"- Python {platform.python_version()} ({platform.platform()})",
             f"- packages: {versions}"]
 
@@ -342,8 +349,9 @@ def write_results(lines: list[str], about: list[str]) -> None:
             kept = text[text.index(KEPT_HEADING):]
     head = ["# Benchmark results", "",
             "Written by `make bench` (bench/run.py); every figure is the median of alternating runs "
-            "(fastest–slowest in brackets). The README's section on the bench says what each budget means "
-            "and why one does not hold.", "", *about, "", *lines, ""]
+            "(fastest–slowest in brackets), with the CPU time beside the clock's. The README's section on "
+            "the bench says what each budget measures, and why those that do not hold cannot.", "", *about, "",
+            *lines, ""]
     RESULTS.write_text("\n".join(head) + ("\n" + kept if kept else ""), encoding="utf-8")
 
 
