@@ -127,7 +127,6 @@ def define_env(env) -> None:
 
     setattr(env, _FINISH_PAGE, finish_page)
 
-
     def set_title(text: str) -> None:
         # MkDocs takes a page's title from its first heading as plain text, and Material writes titles
         # into <title> and the navigation unescaped: give it the title as inert HTML instead (see
