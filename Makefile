@@ -26,7 +26,7 @@ help:
 	@echo "make test        run the whole test suite"
 	@echo "make bench       time the data check and a full build; Lighthouse performance of key pages"
 	@echo "make screenshots build, then full-page PNGs of key pages (nl/en, 390 and 1280 px) in screenshots/"
-	@echo "make publish VERSION=2024 [ALIAS=latest] [TITLE=...] [PUSH=1] [FORCE=1]"
+	@echo "make publish VERSION=2024 [ALIAS=latest] [TITLE=...] [PUSH=1] [FORCE=1] [ALLOW_STALE=1]"
 	@echo "                 publish an edition on gh-pages (needs SITE_URL, the site's public address)"
 	@echo "make editions    list the published editions"
 	@echo "make unpublish VERSION=2024 [PUSH=1]   withdraw an edition"
@@ -82,7 +82,7 @@ screenshots: build
 	$(BIN)/python -m tools.screenshots
 
 # Editions on gh-pages, through mike (tools/editions.py checks the input first; README: "Editions").
-EDITION_FLAGS = $(if $(filter 1,$(PUSH)),--push) $(if $(filter 1,$(FORCE)),--force)
+EDITION_FLAGS = $(if $(filter 1,$(PUSH)),--push) $(if $(filter 1,$(FORCE)),--force) $(if $(filter 1,$(ALLOW_STALE)),--allow-stale)
 
 publish: $(STAMP)
 	@$(BIN)/python -m tools.editions publish --version "$(VERSION)" --alias "$(ALIAS)" --title "$(TITLE)" $(EDITION_FLAGS)

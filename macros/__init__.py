@@ -19,6 +19,7 @@ from pathspec.gitignore import GitIgnoreSpec
 
 from . import render
 from .addresses import INSTRUMENTS_FOLDER, RECYCLERS_PAGE, TOOLBOX_PAGE, generated_pages
+from .freshness import build_date, checked_facts, stale_facts, stale_message
 from .generated import is_generated, nav_listed, nav_with_section, write_pages
 from .history import Publication, edition_commits, read_history
 from .language import DEFAULT_LANGUAGE
@@ -94,6 +95,11 @@ def define_env(env) -> None:
     if _page_language(env) == DEFAULT_LANGUAGE:  # once per build, not once per language pass
         for warning in warnings:
             _LOG.warning(str(warning))  # `mkdocs build --strict` fails on these
+        # A stale fact does not stop a build (a typo fix must still build as the calendar moves):
+        # `make check-data` warns and `make publish` refuses.
+        today = build_date()
+        for fact in stale_facts(checked_facts(data), today, data.recheck_after_months):
+            _LOG.info(stale_message(fact, today, data.recheck_after_months))
     _add_generated_pages(env, data)
 
     def url_for(src: str) -> str:

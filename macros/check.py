@@ -1,5 +1,5 @@
 """`python -m macros.check`: validate data/*.yml and the pages' macro calls alone (no site build).
-Exit 1 listing every problem."""
+Exit 1 listing every problem; facts not checked for too long are listed as warnings (exit 0)."""
 from __future__ import annotations
 
 import argparse
@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from .freshness import build_date, checked_facts, stale_facts, stale_message
 from .load import load_site_data
 from .page_macros import PAGE_MACROS
 from .problems import DataError
@@ -23,6 +24,10 @@ def main(argv: list[str] | None = None) -> int:
         print(err.report(), file=sys.stderr)
         return 1
     took = time.perf_counter() - started
+    # Stale facts are warnings: the data is still good to build; `make publish` is where they stop.
+    today, months = build_date(), data.recheck_after_months
+    for fact in stale_facts(checked_facts(data), today, months):
+        print(stale_message(fact, today, months), file=sys.stderr)
     print(f"Data OK: {len(data.themes)} themes, {len(data.targets)} targets, {len(data.activities)} activities, "
           f"{len(data.projects)} projects, {len(data.parties)} parties ({took:.2f} s).")
     return 0

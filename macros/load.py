@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .addresses import FIXED_PAGES, anchors_by_page, generated_pages, instrument_page
 from .catalog import COLLECTIONS
+from .freshness import checked_facts, future_problems
 from .locate import problem_at_record, records_of
 from .model import RECORD_TYPES, SiteData, build_site_data, record_fields
 from .open_data import open_data_problems
@@ -49,6 +50,8 @@ def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = Non
     if problems:
         raise DataError(problems)
     data = build_site_data({stem: document.data for stem, document in documents.items()})
+    if future := future_problems(checked_facts(data)):
+        raise DataError(future)
     if pages is not None:
         problems = generated_page_problems(documents, data, pages)
         anchors = anchors_by_page(data)

@@ -15,6 +15,8 @@ Text = dict[str, str]  # {"nl": ..., "en": ...}
 INSTRUMENT_KINDS = ("tool", "template", "guide", "training", "collaboration")  # as in the toolbox schema
 Name = Union[str, Text]  # a proper name, the same in both languages or not
 Paragraphs = list[Text]
+# A fact about the outside world checked longer ago than this is stale (editions.yml may say otherwise).
+RECHECK_AFTER_MONTHS = 6
 
 
 @dataclass(frozen=True)
@@ -105,10 +107,15 @@ class Regulation:
     name: Name
     target: str | None = None
     abbreviation: str | None = None
-    asks: Text | None = None  # what, of whom, from when: generic information about EU law
-    applies_to: Text | None = None
+    named_by_report: bool = True  # False: a law the report does not name, shown apart and marked so
+    asks: Text | None = None  # what, of whom, from when: generic information about EU law, as it stands
+    applies_to: Text | None = None  # on checked_on
     applies_from: Text | None = None
-    source: Source | None = None
+    before: Text | None = None  # what an amendment replaced
+    for_recyclers: Text | None = None  # what it means for a recycling company (generic information)
+    source: Source | None = None  # the act on EUR-Lex
+    amended_by: list[Source] = field(default_factory=list)  # the acts that changed it, on EUR-Lex
+    checked_on: str | None = None  # YYYY-MM-DD: when all of it was last checked against its sources
 
 
 @dataclass(frozen=True)
@@ -212,7 +219,11 @@ class Covenant:
     intro: Paragraphs
     contact: Text
     chairs: list[Chair] = field(default_factory=list)
-    follow_up: Paragraphs = field(default_factory=list)
+    follow_up: Paragraphs = field(default_factory=list)  # the second term: a fact about the outside world,
+    follow_up_source: Source | None = None              # so with its source and the day it was checked
+    follow_up_checked_on: str | None = None
+    contact_source: Source | None = None  # where the contact details can be checked again
+    contact_checked_on: str | None = None
     pages: list[Source] = field(default_factory=list)  # the covenant's own pages, where its documents are
     documents: list[Document] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
@@ -274,12 +285,12 @@ def _build(cls: type, raw: dict[str, Any]) -> Any:
     """A record from its validated mapping; nested sources and sections become records too.
     An unknown key raises TypeError (see record_fields_problems in load.py for the located message)."""
     values = dict(raw)
-    for key in ("source", "link", "working_group_source"):
+    for key in ("source", "link", "working_group_source", "follow_up_source", "contact_source"):
         if key in values:
             values[key] = Source(**values[key])
     if "sections" in values:
         values["sections"] = [Section(**s) for s in values["sections"]]
-    for key in ("sources", "pages"):
+    for key in ("sources", "pages", "amended_by"):
         if key in values:
             values[key] = [Source(**s) for s in values[key]]
     return cls(**values)
@@ -317,6 +328,7 @@ class SiteData:
     terms: dict[str, Term] = field(default_factory=dict)
     downloads: Downloads | None = None
     editions: dict[str, Edition] = field(default_factory=dict)
+    recheck_after_months: int = RECHECK_AFTER_MONTHS
 
     @cached_property
     def targets_by_theme(self) -> dict[str, list[Target]]:
@@ -414,6 +426,7 @@ def build_site_data(documents: dict[str, Any]) -> SiteData:
         terms=_index(Term, d["terminology"]["terms"]),
         downloads=_downloads(d["downloads"]),
         editions=_editions(d["editions"]),
+        recheck_after_months=d["editions"].get("recheck_after_months", RECHECK_AFTER_MONTHS),
     )
 
 

@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from .addresses import EDITIONS_PAGE, RECYCLERS_PAGE, TOOLBOX_PAGE, address
+from .freshness import build_date, checked_facts, stale_facts
 from .history import Publication
 from .language import format_date, format_number, localize, translate
 from .markdown_text import is_safe_link, is_site_link, render_markdown
@@ -225,7 +226,8 @@ def instrument_page(ctx: RenderContext, instrument_id: str) -> str:
 
 def regulations_explained(ctx: RenderContext) -> str:
     regulations = [r for r in ctx.data.regulations.values() if r.asks]
-    return render_html("regulations_explained.html", ctx, regulations=regulations)
+    return render_html("regulations_explained.html", ctx, named=[r for r in regulations if r.named_by_report],
+                       not_named=[r for r in regulations if not r.named_by_report])
 
 
 def target_explanation(ctx: RenderContext, target_id: str) -> str:
@@ -254,11 +256,23 @@ def covenant_intro(ctx: RenderContext) -> str:
 
 
 def follow_up(ctx: RenderContext) -> str:
-    return render_html("paragraphs.html", ctx, paragraphs=ctx.data.covenant.follow_up)
+    covenant = ctx.data.covenant
+    return render_html("follow_up.html", ctx, covenant=covenant)
 
 
 def sources_list(ctx: RenderContext) -> str:
     return render_html("sources_list.html", ctx, sources=[*ctx.data.covenant.sources, *ctx.data.covenant.pages])
+
+
+def facts_checked(data: SiteData) -> dict | None:
+    """When this edition's facts about the outside world were checked: the oldest and newest day, and
+    those stale on the build's day (only an edition published on purpose with stale facts has any)."""
+    facts = checked_facts(data)
+    days = sorted(fact.checked_on.isoformat() for fact in facts)
+    if not days:
+        return None
+    stale = stale_facts(facts, build_date(), data.recheck_after_months)
+    return {"oldest": days[0], "newest": days[-1], "stale": stale, "months": data.recheck_after_months}
 
 
 def editions_list(ctx: RenderContext) -> str:
@@ -268,7 +282,7 @@ def editions_list(ctx: RenderContext) -> str:
         parts += [heading(ctx.t("edition.name", edition=edition.id), 2, ctx.anchor("editions", edition.id)),
                   render_html("edition.html", ctx, edition=edition, commit=ctx.publication.commits.get(edition.id),
                               address=ctx.publication.address(edition.id),
-                              current=edition == ctx.data.current_edition)]
+                              current=edition == ctx.data.current_edition, checked=facts_checked(ctx.data))]
     return blocks(*parts)
 
 

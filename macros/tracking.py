@@ -108,8 +108,8 @@ class TrackedData:
     def __getattr__(self, name: str) -> Any:
         if name in _field_names(type(self._data)):
             value, collection = getattr(self._data, name), collection_of_field(name)
-            if data_place(collection) is None or value is None:
-                return value
+            if data_place(collection) is None or value is None or isinstance(value, int):
+                return value  # a setting (e.g. recheck_after_months), not a text a page shows
             if isinstance(value, Mapping):
                 return _Collection(value, collection, self._reads)
             return _Record(value, collection, None, self._reads)

@@ -194,6 +194,23 @@ def test_publishing_uncommitted_changes_is_refused(editions):
     assert _state(repo) == before
 
 
+def test_publishing_is_refused_while_a_fact_about_the_outside_world_is_stale(editions):
+    repo, _, url = editions
+    before = _state(repo)
+    regulations = repo / "data" / "regulations.yml"
+    text = regulations.read_text(encoding="utf-8")
+    regulations.write_text(text.replace('checked_on: "2026-12-02"', 'checked_on: "2024-01-15"', 1), encoding="utf-8")
+    commit(repo, "A law not checked for a year", "2025-02-02T10:00:00+01:00")
+    try:
+        result = make(repo, "publish", "VERSION=2025", "FORCE=1", SITE_URL=url)
+    finally:
+        git(repo, "reset", "--quiet", "--hard", "HEAD~1")
+    said = [line for line in result.stderr.splitlines() if line.startswith("make publish:")]
+    assert result.returncode != 0 and len(said) == 1, result.stderr
+    assert "regulation 'csrd': field 'checked_on' (2024-01-15)" in said[0] and "ALLOW_STALE=1" in said[0]
+    assert _state(repo)[0] == before[0] and _state(repo)[1] == before[1]
+
+
 def _clone(repo: Path, dest: Path) -> Path:
     git(dest.parent, "clone", "--quiet", str(repo), dest.name)
     git(dest, "fetch", "--quiet", "--tags", "origin", "gh-pages:gh-pages")

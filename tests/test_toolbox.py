@@ -131,17 +131,83 @@ def test_the_call_to_action_for_recyclers_is_on_home_secondary_metals_and_toolbo
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_the_laws_for_recyclers_say_what_for_whom_and_from_when_with_a_source_each(site, lang):
+def test_the_laws_for_recyclers_say_what_for_whom_from_when_and_for_a_recycler_with_sources_and_a_check_date(site, lang):
     regulations = yaml.safe_load((ROOT / "data" / "regulations.yml").read_text(encoding="utf-8"))["regulations"]
     page = site.page(f"{PREFIX[lang]}recyclers/index.html")
     explained = [r for r in regulations if "asks" in r]
-    assert len(explained) == 4
+    assert len(explained) == 5
     for regulation in explained:
         section = _section(page.html, f"regulation-{regulation['id']}")
         text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", section)).split())
-        for field in ("asks", "applies_to", "applies_from"):
-            assert regulation[field][lang] in text, (regulation["id"], field)
-        assert regulation["source"]["url"] in section
+        for field in ("asks", "applies_to", "applies_from", "for_recyclers", "before"):
+            if field in regulation:
+                assert regulation[field][lang] in text, (regulation["id"], field)
+        for act in [regulation["source"], *regulation.get("amended_by", [])]:
+            assert act["url"] in section
+        day = regulation["checked_on"]
+        assert f'<time datetime="{day}">' in section and {"nl": "Gecontroleerd op", "en": "Checked on"}[lang] in text
+
+
+# Today's figures (CONTEXT.md, "EU law ... as it stands on 2026-12-02"), as a reader finds them.
+CURRENT_FACTS = {
+    "csrd": {"nl": ["meer dan 1000 werknemers", "450 miljoen euro", "200 miljoen euro"],
+             "en": ["more than 1000 employees", "EUR 450 million", "EUR 200 million"]},
+    "csddd": {"nl": ["meer dan 5000 werknemers", "1,5 miljard euro", "26 juli 2028", "26 juli 2029"],
+              "en": ["more than 5000 employees", "EUR 1.5 billion", "26 July 2028", "26 July 2029"]},
+    "cbam": {"nl": ["50 ton", "1 januari 2026", "1 februari 2027", "30 september 2027"],
+             "en": ["50 tonnes", "1 January 2026", "1 February 2027", "30 September 2027"]},
+    "eu-forced-labour-regulation": {"nl": ["14 december 2027"], "en": ["14 December 2027"]},
+    "waste-shipment-regulation": {"nl": ["21 mei 2027", "buiten de OESO"], "en": ["21 May 2027", "outside the OECD"]},
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_each_law_shows_todays_thresholds_and_dates_not_those_of_2024(site, lang):
+    page = site.page(f"{PREFIX[lang]}recyclers/index.html")
+    for regulation_id, facts in CURRENT_FACTS.items():
+        section = _section(page.html, f"regulation-{regulation_id}")
+        who_and_when = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", section.split("mc-for-recyclers")[0])).split())
+        for fact in facts[lang]:
+            assert fact in who_and_when, (regulation_id, fact)
+    csddd = _section(page.html, "regulation-csddd")
+    applies_to = csddd[csddd.index({"nl": "Voor wie", "en": "For whom"}[lang]):]
+    applies_to = applies_to[:applies_to.index("</dd>")]
+    # negative control: the 2024 thresholds are only said as what was replaced
+    assert {"nl": "1000 werknemers", "en": "1000 employees"}[lang] not in applies_to
+    assert "since postponed" not in page.html and "sindsdien uitgesteld" not in page.html
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_waste_shipment_regulation_is_shown_apart_marked_as_not_named_by_the_report(site, lang):
+    page = site.page(f"{PREFIX[lang]}recyclers/index.html").html
+    apart = page.index('id="regulations-not-in-report"')
+    assert page.index('id="regulation-eu-forced-labour-regulation"') < apart < page.index(
+        'id="regulation-waste-shipment-regulation"')
+    assert {"nl": "Door deze website toegevoegd: het rapport noemt deze regel niet",
+            "en": "Added by this website: the report does not name this rule"}[lang] in page
+    theme = site.page(f"{PREFIX[lang]}themes/collective-action/index.html").html
+    assert "Waste Shipment" not in theme and "overbrenging van afvalstoffen" not in theme  # not on the report's list
+
+
+def test_every_law_and_amending_act_links_the_eur_lex_address_of_the_act_it_names():
+    regulations = yaml.safe_load((ROOT / "data" / "regulations.yml").read_text(encoding="utf-8"))["regulations"]
+    kinds = {"Richtlijn": "dir", "Directive": "dir", "Verordening": "reg", "Regulation": "reg"}
+    acts = [act for r in regulations if "source" in r for act in [r["source"], *r.get("amended_by", [])]]
+    assert len(acts) == 10  # five laws, five amending acts
+    for act in acts:
+        for title in act["title"].values():
+            kind, year, number = re.match(r"(\w+) \(EU\) (\d{4})/(\d+)", title).groups()
+            assert act["url"] == f"https://eur-lex.europa.eu/eli/{kinds[kind]}/{year}/{number}/oj", title
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_second_term_and_the_contact_carry_their_source_and_check_date(site, lang):
+    covenant = yaml.safe_load((ROOT / "data" / "covenant.yml").read_text(encoding="utf-8"))
+    after = site.page(f"{PREFIX[lang]}recyclers/after/index.html").html
+    assert covenant["follow_up_source"]["url"] in after
+    assert f'<time datetime="{covenant["follow_up_checked_on"]}">' in after
+    about = site.page(f"{PREFIX[lang]}about/index.html").html
+    assert f'<time datetime="{covenant["contact_checked_on"]}">' in about
 
 
 NEW_INSTRUMENT = """

@@ -10,6 +10,7 @@ commit it publishes, so later editions can name that commit on their editions pa
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import re
@@ -91,6 +92,30 @@ def site_url() -> str:
     return url.rstrip("/") + "/"
 
 
+def check_facts_fresh(root: Path, epoch: str, allow_stale: bool) -> None:
+    """Refuse while a fact about the outside world is stale on the edition's day (its commit's, as the build
+    counts it); with ALLOW_STALE=1 publish anyway: the edition's Editions page then lists those facts."""
+    from macros.freshness import checked_facts, stale_facts  # the macros' own rule, not a copy of it
+    from macros.load import load_site_data
+    from macros.problems import DataError
+
+    day = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+    try:
+        data = load_site_data(root / "data", root / "schemas")
+    except DataError:
+        return  # the build that follows stops on them, says them all, and commits nothing
+    stale = stale_facts(checked_facts(data), day, data.recheck_after_months)
+    if not stale:
+        return
+    names = "; ".join(f"{fact.where()} ({fact.checked_on.isoformat()})" for fact in stale)
+    if not allow_stale:
+        raise Refused(f"{len(stale)} fact{'s' if len(stale) != 1 else ''} not checked for more than "
+                      f"{data.recheck_after_months} months: {names}. Check each against its source, set its "
+                      "checked_on to that day and commit; or add ALLOW_STALE=1 to publish anyway (the edition "
+                      "will say which facts were not checked again)")
+    print(f"Publishing with facts not checked again (ALLOW_STALE=1): {names}", file=sys.stderr)
+
+
 def fetch_published(root: Path) -> None:
     """Bring gh-pages from the remote first, so a publication adds to what is online."""
     if git(root, "remote", check=False).split().count(REMOTE):
@@ -104,7 +129,8 @@ def mike(root: Path, *args: str, env: dict[str, str] | None = None) -> int:
     return subprocess.run([str(bin_dir / "mike"), *args], cwd=root, env=environment).returncode
 
 
-def publish(root: Path, version: str, alias: str, title: str, push: bool, force: bool) -> int:
+def publish(root: Path, version: str, alias: str, title: str, push: bool, force: bool,
+            allow_stale: bool = False) -> int:
     check_name(root, version)
     if alias and (not ALIAS.match(alias) or edition_pattern(root).match(alias)):
         raise Refused(f"'{alias}' cannot be an alias: use lower-case letters, digits and hyphens, e.g. ALIAS=latest")
@@ -114,6 +140,8 @@ def publish(root: Path, version: str, alias: str, title: str, push: bool, force:
     if version != newest:
         raise Refused(f"data/editions.yml's newest edition is {newest}, not {version}: add edition {version} "
                       "there first (the site is built as its newest edition)")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or git(root, "log", "-1", "--format=%ct")
+    check_facts_fresh(root, epoch, allow_stale)
     if push:
         fetch_published(root)
     if any(v["version"] == version for v in published(root)) and not force:
@@ -126,9 +154,8 @@ def publish(root: Path, version: str, alias: str, title: str, push: bool, force:
         raise Refused(f"the tag {tag} marks another commit ({tagged[:12]}): check out that commit to publish it "
                       "again, or add FORCE=1 to move the tag here")
     args = ["deploy", "--update-aliases", *(["--title", title] if title else []), version, *([alias] if alias else [])]
-    epoch = git(root, "log", "-1", "--format=%ct")
     # As `make build` makes it, with the report as PDF (hooks/publication.py), unless SITE_PDF=0 says not to.
-    env = {"SITE_URL": url, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or epoch,
+    env = {"SITE_URL": url, "SOURCE_DATE_EPOCH": epoch,
            "SITE_PDF": os.environ.get("SITE_PDF", "1")}
     if mike(root, *args, env=env):
         print(f"Publishing edition {version} failed; nothing was committed to {BRANCH}.", file=sys.stderr)
@@ -175,12 +202,14 @@ def main(argv: list[str] | None = None) -> int:
             command.add_argument("--alias", default="")
             command.add_argument("--title", default="")
             command.add_argument("--force", action="store_true", help="replace a published edition")
+            command.add_argument("--allow-stale", action="store_true",
+                                 help="publish although facts were not checked within recheck_after_months")
     commands.add_parser("list")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
         if args.command == "publish":
-            return publish(root, args.version, args.alias, args.title, args.push, args.force)
+            return publish(root, args.version, args.alias, args.title, args.push, args.force, args.allow_stale)
         if args.command == "unpublish":
             return unpublish(root, args.version, args.push)
         if args.command == "set-default":
