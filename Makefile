@@ -53,7 +53,7 @@ pdf: $(STAMP) browser
 	$(BIN)/python -m tools.pdf --out pdf
 
 check-data: $(STAMP)
-	$(BIN)/python -m macros.check
+	$(BIN)/python -m macros.reading.check
 
 # The browser tests use Debian's chromium (Playwright cannot download browsers here) and axe-core;
 # the HTML check runs the Nu HTML Checker (vnu.jar from npm) with Java; Lighthouse (npm) runs chromium;

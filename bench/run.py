@@ -173,7 +173,7 @@ def check_data(scaled: dict[int, tuple[Path, dict[str, int]]], runs: int) -> lis
 
             def check() -> None:
                 nonlocal result
-                result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project, env=ENV,
+                result = subprocess.run([sys.executable, "-m", "macros.reading.check"], cwd=project, env=ENV,
                                         capture_output=True, text=True)
 
             times[factor].append(timed(check))

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from macros.catalog import REFERENCES, collection_named
+from macros.model.catalog import REFERENCES, collection_named
 
 MULTIPLIED = ("instruments", "targets", "activities", "parties", "projects")
 _DROPPED = ("result_counts_parties",)  # counted from the records of another file: wrong once copied
@@ -77,7 +77,7 @@ def dump(data: Any) -> str:
 
 def count_records(data_dir: Path) -> dict[str, int]:
     """The number of records of each multiplied collection in data_dir."""
-    from macros.yamlfile import read_yaml
+    from macros.reading.yamlfile import read_yaml
 
     counts = {}
     for name in MULTIPLIED:
@@ -89,7 +89,7 @@ def count_records(data_dir: Path) -> dict[str, int]:
 def multiply(data_dir: Path, out_dir: Path, factor: int) -> dict[str, int]:
     """Write data_dir's files into out_dir with `factor` times the multiplied records; returns the
     number of records of each multiplied collection."""
-    from macros.yamlfile import read_yaml  # the project's own reader: no implicit dates, as the site reads them
+    from macros.reading.yamlfile import read_yaml  # the project's own reader: no implicit dates, as the site reads them
 
     out_dir.mkdir(parents=True, exist_ok=True)
     files = {collection_named(name).file for name in MULTIPLIED}

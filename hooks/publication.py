@@ -1,9 +1,9 @@
-"""MkDocs hook: the report as a publication (macros/publication.py says what that is).
+"""MkDocs hook: the report as a publication (macros/export/publication.py says what that is).
 
 - Each page of the report ends with how to cite it, in its language (with its public address when
   site_url is set).
 - After the last language is built, the site gets the open data (data/*.json and *.csv with their
-  JSON Schemas, macros/open_data.py) and CITATION.cff.
+  JSON Schemas, macros/export/open_data.py) and CITATION.cff.
 - With SITE_PDF=1 (`make build`, `make pdf`), also the report as a PDF per language (tools/pdf.py),
   linked from the home and results pages. A PDF that cannot be made fails the build with one line
   saying why, and nothing of it is written.
@@ -32,10 +32,10 @@ def on_pre_build(config) -> None:
 
 
 def _data(config):
-    import macros  # the package mkdocs-macros has loaded (it puts the project folder on sys.path)
+    from macros.glue.site import build_data  # the package mkdocs-macros has loaded (its folder is on sys.path)
 
     if "data" not in _PASS:
-        _PASS["data"] = macros.build_data(config)
+        _PASS["data"] = build_data(config)
     return _PASS["data"]
 
 
@@ -45,8 +45,8 @@ def _language(config) -> str:
 
 
 def on_page_content(output: str, page, config, files) -> str:
-    from macros import publication
-    from macros.render import RenderContext
+    from macros.export import publication
+    from macros.rendering.render import RenderContext
 
     data = _data(config)
     source = _LANGUAGE_SUFFIX.sub(".md", page.file.src_uri)
@@ -65,7 +65,8 @@ def on_post_build(config) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building:  # an inner language pass: the last one comes later
         return
-    from macros import open_data, publication
+    from macros.export import open_data
+    from macros.export import publication
 
     data = _data(config)
     if data is None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_site_data
-from macros.model import SiteData
+from macros.reading.load import load_site_data
+from macros.model.records import SiteData
 from tests.sitetext import Site
 from tools.serve_gzip import GzipServer
 

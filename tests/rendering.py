@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import posixpath
 
-from macros import render
-from macros.language import LANGUAGES
-from macros.model import SiteData
-from macros.page_macros import PAGE_MACROS
+from macros.rendering import render
+from macros.model.language import LANGUAGES
+from macros.model.records import SiteData
+from macros.glue.page_macros import PAGE_MACROS
+from macros.model.page_calls import PAGE_CALLS
 
 PAGE_URL = {"nl": "x/", "en": "en/x/"}
 
@@ -34,9 +35,10 @@ def render_everything(data: SiteData) -> list[str]:
     out = []
     for lang in LANGUAGES:
         ctx = context(data, lang)
-        for declared in PAGE_MACROS.values():
-            if declared.argument is None:
+        for name, declared in PAGE_MACROS.items():
+            argument = PAGE_CALLS[name]
+            if argument is None:
                 out.append(declared.function(ctx))
             else:
-                out += [declared.function(ctx, record_id) for record_id in _ids(data, declared.argument)]
+                out += [declared.function(ctx, record_id) for record_id in _ids(data, argument)]
     return out

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from macros.language import DEFAULT_LANGUAGE, LANGUAGES  # noqa: F401 (the one list, from mkdocs.yml)
+from macros.model.language import DEFAULT_LANGUAGE, LANGUAGES  # noqa: F401 (the one list, from mkdocs.yml)
 
 
 class _TextAndLinks(HTMLParser):

@@ -7,7 +7,7 @@ import re
 import shutil
 
 from bench.synthetic import MULTIPLIED, count_records, multiply
-from macros.check import main as check_data
+from macros.reading.check import main as check_data
 
 
 def test_synthetic_data_passes_the_data_check_with_every_record_multiplied(project, tmp_path):

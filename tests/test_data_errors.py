@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-import macros.check
-from macros.load import load_site_data
-from macros.problems import DataError
+import macros.reading.check
+from macros.reading.load import load_site_data
+from macros.reading.problems import DataError
 from tests.conftest import ROOT, run
 
 BAD_DATA = Path(__file__).parent / "bad_data"
@@ -163,7 +163,7 @@ CASES = {
         "ui.yml", 'nl: "in convenantjaar {year}", en: "in covenant year {year}"',
         'nl: "in convenantjaar {jaar}", en: "in covenant year {jaar}"',
         ("UI string 'label.covenant_year'",
-         "placeholders {jaar}, {year} do not match what macros/templates/parties_list.html (line 8) fills in: "
+         "placeholders {jaar}, {year} do not match what macros/rendering/templates/parties_list.html (line 8) fills in: "
          "{year}")),
     "template placeholder left in": Case("parties.yml", '    name: "Gooimeer"', '    name: "..."',
                                          ("party 'gooimeer'", "field 'name'",
@@ -278,7 +278,7 @@ def check(root: Path) -> Checked:
     """`make check-data` on `root`, in this process (one test below runs it as a real process)."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = macros.check.main(["--root", str(root)])
+        code = macros.reading.check.main(["--root", str(root)])
     return Checked(code, out.getvalue(), err.getvalue())
 
 
@@ -295,7 +295,7 @@ def test_bad_data_gives_a_clear_located_message(tmp_path, name):
 
 
 def test_the_real_data_passes_the_check_run_as_a_process():
-    result = run([sys.executable, "-m", "macros.check", "--root", str(ROOT)], ROOT)
+    result = run([sys.executable, "-m", "macros.reading.check", "--root", str(ROOT)], ROOT)
     assert result.returncode == 0, result.stderr
     assert "Data OK" in result.stdout
 

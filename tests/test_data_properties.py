@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from macros.catalog import DATA_FILES
-from macros.load import load_site_data
-from macros.page_macros import PAGE_MACROS
-from macros.problems import DataError
-from macros.yamlfile import read_yaml
+from macros.model.catalog import DATA_FILES
+from macros.reading.load import load_site_data
+from macros.model.page_calls import PAGE_CALLS
+from macros.reading.problems import DataError
+from macros.reading.yamlfile import read_yaml
 from tests.conftest import ROOT
 from tests.datafiles import dump_data
 from tests.rendering import render_everything
@@ -129,7 +129,7 @@ def test_any_edit_is_either_a_clean_data_error_or_a_clean_page(workdir, edit):
     path = workdir / "data" / f"{stem}.yml"
     path.write_text(dump_data(data), encoding="utf-8")
     try:
-        site_data = load_site_data(workdir / "data", workdir / "schemas", workdir / "docs", PAGE_MACROS)
+        site_data = load_site_data(workdir / "data", workdir / "schemas", workdir / "docs", PAGE_CALLS)
     except DataError as err:
         event("refused with data problems")
         assert err.problems and all(p.file.startswith("data/") and p.message for p in err.problems)

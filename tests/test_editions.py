@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from macros.yamlfile import read_yaml
+from macros.reading.yamlfile import read_yaml
 from tests.datafiles import dump_data
 from tests.gitrepo import commit, git, make, project_repository
 from tools.serve_gzip import GzipServer

@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from macros.history import Commit, Publication, When
-from macros.model import Dated, Edition, SiteData
-from macros.render import RenderContext, editions_list, page_facts
-from macros.tracking import TrackedData, collection_of_field, data_place
+from macros.reading.history import Commit, Publication, When
+from macros.model.records import Dated, Edition, SiteData
+from macros.rendering.render import RenderContext, editions_list, page_facts
+from macros.rendering.tracking import TrackedData, collection_of_field, data_place
 
 TEXT = {"nl": "Tekst.", "en": "Text."}
 EDITIONS = {

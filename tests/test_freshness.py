@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import freshness, render
+from macros.reading import freshness
+
+from macros.rendering import render
 from tests.conftest import ROOT
 from tests.rendering import context
 
@@ -31,7 +33,7 @@ def _copy(tmp_path: Path) -> Path:
 
 def _check_data(root: Path, epoch: str) -> subprocess.CompletedProcess:
     env = {"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": epoch}
-    return subprocess.run([sys.executable, "-m", "macros.check", "--root", str(root)], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "macros.reading.check", "--root", str(root)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
 
 

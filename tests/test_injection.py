@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.yamlfile import read_yaml
+from macros.reading.yamlfile import read_yaml
 from tests.conftest import mkdocs_build
 from tests.datafiles import dump_data
 from tests.sitetext import Site

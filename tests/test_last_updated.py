@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.yamlfile import read_yaml
+from macros.reading.yamlfile import read_yaml
 from tests.conftest import copy_project
 from tests.datafiles import dump_data
 from tests.gitrepo import commit, mkdocs_build, project_repository

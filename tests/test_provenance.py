@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.language import translate
-from macros.status import PROJECT_STATUSES, derive_status
+from macros.model.language import translate
+from macros.model.status import PROJECT_STATUSES, derive_status
 
 SOURCE = (Path(__file__).parent / "source" / "000_bc5ecc58b92ffe44.txt").read_text(encoding="utf-8")
 PREFIX = {"nl": "", "en": "en/"}

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from macros.language import UnknownString, format_number, translate
-from macros.page_macros import PAGE_MACROS
-from macros.render import RenderContext, heading, md_escape, results_chart, results_table, target_card, theme_page
-from macros.requirements import code_requests, enum_requests, scan_pages
+from macros.model.language import UnknownString, format_number, translate
+from macros.model.page_calls import PAGE_CALLS
+from macros.rendering.render import RenderContext, heading, md_escape, results_chart, results_table, target_card, theme_page
+from macros.reading.requirements import code_requests, enum_requests, scan_pages
 from tests.conftest import ROOT
 from tests.rendering import context, render_everything
 
@@ -57,7 +57,7 @@ def test_markdown_fields_show_raw_html_as_text_and_drop_javascript_links(site_da
 
 
 def test_markdown_in_data_cannot_add_headings_or_images():
-    from macros.markdown_text import render_markdown
+    from macros.model.markdown_text import render_markdown
 
     html = str(render_markdown("# Kop\n\n![beeld](https://example.org/x.png)\n\n    code\n\n- *een* punt"))
     assert "<h1" not in html and "<img" not in html and "<pre" not in html
@@ -116,7 +116,7 @@ def test_anchors_and_links_to_a_record_agree(site_data):
 
 
 def test_every_ui_string_the_site_asks_for_exists_in_both_languages(site_data):
-    requests = code_requests() + enum_requests(ROOT / "schemas") + scan_pages(ROOT / "docs", PAGE_MACROS).requests
+    requests = code_requests() + enum_requests(ROOT / "schemas") + scan_pages(ROOT / "docs", PAGE_CALLS).requests
     needed = {r.key for r in requests if r.collection == "strings"}
     assert len(needed) > 40  # the scan found the templates, the enums and the pages
     missing = {k for k in needed if k not in site_data.ui or not all(site_data.ui[k].get(lang) for lang in ("nl", "en"))}
@@ -124,7 +124,7 @@ def test_every_ui_string_the_site_asks_for_exists_in_both_languages(site_data):
 
 
 def test_every_page_and_theme_the_docs_ask_for_exists(site_data):
-    requests = scan_pages(ROOT / "docs", PAGE_MACROS).requests
+    requests = scan_pages(ROOT / "docs", PAGE_CALLS).requests
     assert {r.key for r in requests if r.collection == "pages"} <= set(site_data.pages)
     assert {r.key for r in requests if r.collection == "themes"} == set(site_data.themes)
 

@@ -7,7 +7,7 @@ import re
 import shutil
 
 from bench.synthetic import count_records, multiply
-from macros.generated import NAV_LIMIT
+from macros.reading.generated import NAV_LIMIT
 from tests.conftest import mkdocs_build
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.model import Target
-from macros.status import PROJECT_STATUSES, UnhandledTarget, derive_status
+from macros.model.records import Target
+from macros.model.status import PROJECT_STATUSES, UnhandledTarget, derive_status
 
 TEXT = {"nl": "x", "en": "x"}
 

@@ -1,49 +1,106 @@
-"""The shape of macros/: a leaf data model, no import cycles, one declaration per page macro, and
-nothing the code does not handle is dropped silently."""
+"""The shape of macros/: layers you can see in the folders, each importing only the layers below it
+(model, reading, rendering, export, glue), no import cycles, one list of what pages may call, and
+nothing the code does not handle dropped silently."""
 from __future__ import annotations
 
 import ast
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-import macros
-from macros.load import load_site_data
-from macros.model import Target
-from macros.page_macros import PAGE_MACROS
-from macros.problems import DataError
-from macros.status import COMPARISONS, UnhandledTarget, derive_status
+from macros.glue import site as glue
+from macros.glue.page_macros import PAGE_MACROS
+from macros.model.page_calls import PAGE_CALLS
+from macros.model.records import Target
+from macros.model.status import COMPARISONS, UnhandledTarget, derive_status
+from macros.reading.load import load_site_data
+from macros.reading.problems import DataError
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "macros"
+LAYERS = ("model", "reading", "rendering", "export", "glue")  # bottom to top
 
 
-def _imports(path: Path) -> tuple[set[str], list[int]]:
-    """Modules of this package that `path` imports at module level, and lines of imports inside functions."""
+def _module(package: Path, path: Path) -> str:
+    return ".".join(("macros", *path.relative_to(package).with_suffix("").parts)).removesuffix(".__init__")
+
+
+def _imports(package: Path, path: Path) -> tuple[set[str], list[int]]:
+    """Modules of macros/ that `path` imports at module level (absolute names), and the lines of
+    imports inside functions."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    here = _module(package, path).split(".")
+    if path.name != "__init__.py":
+        here = here[:-1]  # the package a module's relative imports start from
     top = set()
     for node in tree.body:
-        if isinstance(node, ast.ImportFrom) and node.level == 1:
-            top |= {node.module} if node.module else {alias.name for alias in node.names}
+        if isinstance(node, ast.ImportFrom) and node.level >= 1:
+            base = here[:len(here) - (node.level - 1)]
+            if node.module:
+                top.add(".".join([*base, node.module]))
+            else:
+                top |= {".".join([*base, alias.name]) for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("macros"):
+            top.add(node.module)
     nested = [node.lineno for function in ast.walk(tree) if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
               for node in ast.walk(function) if isinstance(node, (ast.Import, ast.ImportFrom))]
     return top, nested
 
 
-def _graph() -> dict[str, set[str]]:
-    return {path.stem: _imports(path)[0] for path in PACKAGE.glob("*.py") if path.stem != "__init__"}
+def _modules(package: Path) -> list[Path]:
+    return [path for path in sorted(package.rglob("*.py")) if path != package / "__init__.py"]
+
+
+def layer_violations(package: Path) -> list[str]:
+    """Every import from a layer into a layer above it, e.g. 'macros.reading.load imports macros.rendering.render'."""
+    found = []
+    for path in _modules(package):
+        module = _module(package, path)
+        own = module.split(".")[1]
+        for imported in sorted(_imports(package, path)[0]):
+            layer = imported.split(".")[1] if imported.count(".") else None
+            if layer in LAYERS and LAYERS.index(layer) > LAYERS.index(own):
+                found.append(f"{module} imports {imported}")
+    return found
+
+
+def test_every_module_of_macros_is_in_a_layer():
+    assert sorted({_module(PACKAGE, p).split(".")[1] for p in _modules(PACKAGE)} - set(LAYERS)) == []
+
+
+def test_each_layer_imports_only_the_layers_below_it():
+    assert layer_violations(PACKAGE) == []
+
+
+def test_an_import_against_the_direction_is_found(tmp_path):
+    copy = tmp_path / "macros"
+    shutil.copytree(PACKAGE, copy)
+    load = copy / "reading" / "load.py"
+    load.write_text(load.read_text(encoding="utf-8") + "\nfrom ..rendering.render import heading\n", encoding="utf-8")
+    assert layer_violations(copy) == ["macros.reading.load imports macros.rendering.render"]
+
+
+def test_checking_the_data_loads_neither_rendering_nor_export_nor_mkdocs():
+    code = ("import sys, macros.reading.check; print(sorted(m for m in sys.modules if m.startswith("
+            "('macros.rendering', 'macros.export', 'macros.glue', 'mkdocs'))))")
+    loaded = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
 
 
 def test_no_module_of_macros_imports_inside_a_function():
-    nested = {path.name: lines for path in PACKAGE.glob("*.py") if (lines := _imports(path)[1])}
+    # macros/__init__.py is the exception on purpose: mkdocs-macros imports the package, and importing
+    # it must not load the glue (and the renderer) for `make check-data`.
+    nested = {path.name: lines for path in _modules(PACKAGE) if (lines := _imports(PACKAGE, path)[1])}
     assert not nested
 
 
 def test_the_import_graph_of_macros_has_no_cycle():
-    graph = _graph()
+    graph = {_module(PACKAGE, path): _imports(PACKAGE, path)[0] for path in _modules(PACKAGE)}
     state: dict[str, str] = {}
 
     def visit(module: str, trail: list[str]) -> None:
@@ -59,8 +116,12 @@ def test_the_import_graph_of_macros_has_no_cycle():
             visit(module, [])
 
 
-def test_the_records_module_is_a_leaf():
-    assert _graph()["model"] == set()
+def test_the_records_module_imports_nothing_of_the_package():
+    assert _imports(PACKAGE, PACKAGE / "model" / "records.py")[0] == set()
+
+
+def test_the_glue_binds_exactly_the_macros_pages_may_call():
+    assert set(PAGE_MACROS) == set(PAGE_CALLS)
 
 
 class _FakeEnv:
@@ -79,7 +140,7 @@ class _FakeEnv:
 
 def test_the_glue_registers_every_declared_page_macro_once():
     env = _FakeEnv()
-    macros.define_env(env)
+    glue.define_env(env)
     assert set(env.registered) == set(PAGE_MACROS)
 
 
@@ -125,7 +186,7 @@ def test_an_instrument_without_its_own_source_takes_the_toolbox_source(site_data
 
 
 def test_every_text_in_data_has_exactly_the_languages_the_site_builds():
-    from macros.language import LANGUAGES
+    from macros.model.language import LANGUAGES
 
     common = json.loads((ROOT / "schemas" / "common.schema.json").read_text(encoding="utf-8"))
     text = common["$defs"]["text"]
@@ -161,7 +222,7 @@ def test_each_data_file_template_marks_its_markdown_fields(stem):
 
 def test_the_readme_lists_every_page_an_editor_can_link_to():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    from macros.generated import is_generated
+    from macros.reading.generated import is_generated
 
     pages = [p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md") if not is_generated(p)]
     assert pages and all(f"`{page}`" in readme for page in pages)

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from macros.catalog import DATA_FILES
-from macros.model import Term
-from macros.yamlfile import read_yaml
+from macros.model.catalog import DATA_FILES
+from macros.model.records import Term
+from macros.reading.yamlfile import read_yaml
 from tests.conftest import ROOT
 
 LIST_FILE = "terminology"  # documents the variants itself, so it is not read as a text to check

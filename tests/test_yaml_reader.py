@@ -1,4 +1,4 @@
-"""The data files read the same with libyaml (the fast path of macros/yamlfile.py) as with PyYAML's
+"""The data files read the same with libyaml (the fast path of macros/reading/yamlfile.py) as with PyYAML's
 Python parser: the same data, the same nodes at the same lines and columns, the same quoting."""
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import yamlfile
-from macros.catalog import DATA_FILES
+from macros.reading import yamlfile
+from macros.model.catalog import DATA_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -95,9 +95,9 @@ def site_url() -> str:
 def check_facts_fresh(root: Path, epoch: str, allow_stale: bool) -> None:
     """Refuse while a fact about the outside world is stale on the edition's day (its commit's, as the build
     counts it); with ALLOW_STALE=1 publish anyway: the edition's Editions page then lists those facts."""
-    from macros.freshness import checked_facts, stale_facts  # the macros' own rule, not a copy of it
-    from macros.load import load_site_data
-    from macros.problems import DataError
+    from macros.reading.freshness import checked_facts, stale_facts  # the macros' own rule, not a copy of it
+    from macros.reading.load import load_site_data
+    from macros.reading.problems import DataError
 
     day = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
     try:

@@ -22,13 +22,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from macros.language import LANGUAGES
-from macros.model import SiteData
-from macros.publication import (
+from macros.model.language import LANGUAGES
+from macros.model.records import SiteData
+from macros.export.publication import (
     DOWNLOADS_ANCHOR, PDF_SLOT, language_root, page_url, pdf_cover_html, pdf_link_html, pdf_page_css, pdf_path, relative_href,
     report_pages, site_title,
 )
-from macros.render import RenderContext
+from macros.rendering.render import RenderContext
 from tools.serve_gzip import GzipServer
 
 HERE = Path(__file__).resolve().parent

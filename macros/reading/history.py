@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .language import DEFAULT_LANGUAGE, LANGUAGES
+from ..model.language import DEFAULT_LANGUAGE, LANGUAGES
 
 _MISSING = object()
 

@@ -14,7 +14,7 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from jsonschema.exceptions import best_match
 from referencing import Registry, Resource
 
-from .catalog import COLLECTIONS, DATA_FILES, REFERENCES, Collection, collection_named
+from ..model.catalog import COLLECTIONS, DATA_FILES, REFERENCES, Collection, collection_named
 from .locate import (
     collection_for,
     field_name,
@@ -25,7 +25,7 @@ from .locate import (
     records_of,
     strings_in,
 )
-from .markdown_text import is_safe_link, is_site_link, links_in
+from ..model.markdown_text import is_safe_link, is_site_link, links_in
 from .problems import Problem
 from .provenance import provenance_problems
 from .requirements import Request
@@ -46,7 +46,7 @@ class Schemas:
         raw = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in schema_dir.glob("*.schema.json")}
         registry = Registry().with_resources((name, Resource.from_contents(s)) for name, s in raw.items())
         text_formats = FormatChecker()
-        for name, check in FORMATS.items():  # macros/text_rules.py
+        for name, check in FORMATS.items():  # macros/reading/text_rules.py
             text_formats.checks(name)(check)
 
         def validators(formats: FormatChecker) -> dict[str, Draft202012Validator]:

@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from .addresses import FIXED_PAGES, anchors_by_page, generated_pages, instrument_page
-from .catalog import COLLECTIONS
+from ..model.addresses import FIXED_PAGES, anchors_by_page, generated_pages, instrument_page
+from ..model.catalog import COLLECTIONS
 from .freshness import checked_facts, future_problems
 from .locate import problem_at_record, records_of
-from .model import RECORD_TYPES, SiteData, build_site_data, record_fields
-from .open_data import open_data_problems
-from .page_macros import PageMacro
+from ..model.records import RECORD_TYPES, SiteData, build_site_data, record_fields
+from .downloads import downloads_problems
 from .problems import DataError, Problem
 from .requirements import PagesScan, code_requests, enum_requests, scan_pages
 from .text_rules import text_problems
@@ -24,21 +23,21 @@ from .yamlfile import YamlDocument
 
 
 def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = None,
-                   macros: Mapping[str, PageMacro] | None = None, shown_dir: str = "data",
+                   calls: Mapping[str, str | None] | None = None, shown_dir: str = "data",
                    warnings: list[Problem] | None = None) -> SiteData:
-    """All records of the site, checked. With `docs_dir`, also check the pages in it against `macros`
+    """All records of the site, checked. With `docs_dir`, also check the pages in it against `calls`
     (what a page may call) and resolve links in data texts against its pages.
 
     Problems that are warnings (Problem.severity) are raised like errors unless the caller passes a
     `warnings` list to receive them (the build does, and logs them: `--strict` fails on them)."""
-    if docs_dir is not None and macros is None:
-        raise TypeError("checking docs/ needs the page macros it may call")
+    if docs_dir is not None and calls is None:
+        raise TypeError("checking docs/ needs the page macros it may call (model/page_calls.py)")
     documents, problems = read_documents(data_dir, shown_dir)
-    pages = scan_pages(docs_dir, macros or {}) if docs_dir is not None else None
+    pages = scan_pages(docs_dir, calls or {}) if docs_dir is not None else None
     requests = code_requests() + enum_requests(schema_dir) + (pages.requests if pages else [])
     problems += validate_documents(documents, Schemas.load(schema_dir), requests, docs_dir)
     problems += record_fields_problems(documents)
-    problems += open_data_problems(documents)
+    problems += downloads_problems(documents)
     problems += text_problems(documents, requests)
     if pages is not None:
         problems += [Problem(file, message, line=line) for file, line, message in pages.problems]
@@ -85,13 +84,13 @@ def record_fields_problems(documents: dict[str, YamlDocument]) -> list[Problem]:
                 if key not in known:
                     problems.append(problem_at_record(
                         documents, collection, index, record, key,
-                        f"the site's code does not use this field (macros/model.py has no '{key}'); "
+                        f"the site's code does not use this field (macros/model/records.py has no '{key}'); "
                         "remove it, or ask a developer to add it"))
     return problems
 
 
 def _missing_fixed_pages(pages: PagesScan) -> list[Problem]:
-    return [Problem(f"docs/{page}", "this page is missing; the site puts records on it (macros/addresses.py)")
+    return [Problem(f"docs/{page}", "this page is missing; the site puts records on it (macros/model/addresses.py)")
             for page in FIXED_PAGES if page not in pages.files]
 
 

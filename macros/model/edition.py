@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import SiteData
+from .records import SiteData
 
 
 @dataclass(frozen=True)

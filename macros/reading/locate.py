@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .catalog import COLLECTIONS, Collection
+from ..model.catalog import COLLECTIONS, Collection
 from .problems import Problem
 from .yamlfile import YamlDocument, mark_of
 

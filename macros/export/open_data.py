@@ -3,8 +3,9 @@ describe both, generated from the records (model.py) and the statuses derived fr
 
 Every field of a record is exported, in a shape its type decides (SHAPES): a text in both languages
 is one JSON object and two CSV columns (`title_nl`, `title_en`), never both languages in one column.
-A field whose type has no shape here, or that data/downloads.yml does not describe, is a problem
-the data check names (`open_data_problems`), so a new field is never silently left out.
+What the datasets hold is model/datasets.py; a field that data/downloads.yml does not describe is a
+problem the data check names (reading/downloads.py), and a field whose type has no shape here is
+named by `unshaped_fields` (tested), so a new field is never silently left out.
 """
 from __future__ import annotations
 
@@ -12,22 +13,19 @@ import csv
 import dataclasses
 import io
 import json
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .catalog import collection_named
-from .edition import current_edition
-from .language import LANGUAGES
-from .locate import problem_at_record, records_of
-from .model import Instrument, Party, Project, SiteData, Source, Target, Text, Theme
-from .problems import Problem
-from .status import BASES, GAP_KINDS, STATUSES, derive_status
+from ..model.catalog import collection_named
+from ..model.datasets import DATASETS, Dataset
+from ..model.edition import current_edition
+from ..model.language import LANGUAGES
+from ..model.records import SiteData, Source, Text
 
 FOLDER = "data"  # in the built site: data/<dataset>.json, .csv; data/schemas/<dataset>[.csv].schema.json
 SCHEMA_FOLDER = f"{FOLDER}/schemas"
-DOWNLOADS_FILE = "downloads"  # data/downloads.yml: licence, and each dataset's title, description and fields
 LIST_SEPARATOR = "; "  # ids in one CSV cell
 ITEM_SEPARATOR = "\n"  # items of a list of texts in one CSV cell
 PARAGRAPH_SEPARATOR = "\n\n"  # paragraphs in one CSV cell
@@ -94,8 +92,8 @@ _TEXT = Shape({"$ref": "#/$defs/text"}, _LANG, _texts)
 _NAME = Shape({"$ref": "#/$defs/name"}, _LANG, _texts)
 _SOURCE = Shape(_optional({"$ref": "#/$defs/source"}), _SOURCE_SUFFIXES, _source_cells, to_json=_source_json)
 
-# Field types (as model.py writes them) -> shape. A type missing here cannot be exported: the data
-# check names the field (open_data_problems).
+# Field types (as model/records.py writes them) -> shape. A type missing here cannot be exported:
+# `unshaped_fields` names the field.
 SHAPES: dict[str, Shape] = {
     "str": Shape({"type": "string"}, ("",), lambda v: [v]),
     "str | None": Shape(_optional({"type": "string"}), ("",), lambda v: [v]),
@@ -116,87 +114,12 @@ SHAPES: dict[str, Shape] = {
 }
 
 
-@dataclass(frozen=True)
-class Derived:
-    """A field this site works out (e.g. a target's status): its type, as SHAPES names it, and value."""
+def unshaped_fields() -> list[str]:
+    """Fields the downloads cannot write: a type without a shape in SHAPES (a programming error)."""
+    return [f"{dataset.id}: the open data cannot write field '{name}' (type {kind}): give the type a shape in "
+            "macros/export/open_data.py (SHAPES)"
+            for dataset in DATASETS.values() for name, kind in dataset.field_types().items() if kind not in SHAPES]
 
-    type: str
-    value: Callable[[SiteData, Any], Any]
-    enum: tuple[str, ...] | None = None
-
-
-@dataclass(frozen=True)
-class Dataset:
-    id: str  # also the collection it exports (catalog.COLLECTIONS) and its file names
-    record_type: type
-    records: Callable[[SiteData], Iterable]
-    derived: dict[str, Derived] = field(default_factory=dict)  # replaces a field of the same name
-
-    def field_types(self) -> dict[str, str]:
-        """Every exported field and its type, in record order, derived fields after the record's own."""
-        own = {f.name: f.type for f in dataclasses.fields(self.record_type)}
-        return {**own, **{name: d.type for name, d in self.derived.items()}}
-
-
-def _status_label(data: SiteData, target: Target) -> Text:
-    key = f"status.{derive_status(target).key}"
-    return {lang: data.ui[key][lang] for lang in LANGUAGES}
-
-
-DATASETS: dict[str, Dataset] = {dataset.id: dataset for dataset in (
-    Dataset("targets", Target, lambda d: d.targets.values(), {
-        "status": Derived("str", lambda d, t: derive_status(t).key, STATUSES),
-        "status_basis": Derived("str | None", lambda d, t: derive_status(t).basis, BASES),
-        "status_label": Derived("Text", _status_label),
-        "gap": Derived("float | None", lambda d, t: derive_status(t).gap),
-        "gap_kind": Derived("str | None", lambda d, t: derive_status(t).gap_kind, tuple(dict.fromkeys(GAP_KINDS.values()))),
-    }),
-    Dataset("themes", Theme, lambda d: d.themes.values()),
-    Dataset("projects", Project, lambda d: d.projects.values()),
-    Dataset("parties", Party, lambda d: d.parties.values()),
-    Dataset("instruments", Instrument, lambda d: d.instruments.values()),
-)}
-
-
-# --- the data check ------------------------------------------------------------------------------
-
-def open_data_problems(documents) -> list[Problem]:
-    """Fields the downloads cannot express, and fields data/downloads.yml does not describe (or
-    describes but the records lack): each named, so a new field is never silently left out."""
-    problems = [Problem("macros/model.py", f"{dataset.id}: the open data cannot write field '{name}' (type "
-                                           f"{kind}): give the type a shape in macros/open_data.py (SHAPES)")
-                for dataset in DATASETS.values() for name, kind in dataset.field_types().items() if kind not in SHAPES]
-    if DOWNLOADS_FILE not in documents:
-        return problems
-    described = collection_named("datasets")
-    seen = set()
-    for index, record in records_of(documents, described):
-        dataset = DATASETS.get(record.get("id"))
-        if dataset is None:
-            problems.append(problem_at_record(documents, described, index, record, "id",
-                                              f"there is no dataset '{record.get('id')}'; the downloads are: "
-                                              + ", ".join(DATASETS)))
-            continue
-        seen.add(dataset.id)
-        fields = [f.get("id") for f in record.get("fields") or [] if isinstance(f, dict)]
-        for name in dataset.field_types():
-            if name not in fields:
-                problems.append(problem_at_record(
-                    documents, described, index, record, "fields",
-                    f"the downloads have a field '{name}' that is not described here: add "
-                    f"{{id: \"{name}\", description: {{nl: \"...\", en: \"...\"}}}} (the Open data page lists every field)"))
-        for position, name in enumerate(fields):
-            if name not in dataset.field_types():
-                problems.append(problem_at_record(
-                    documents, described, index, record, f"fields[{position + 1}].id",
-                    f"the {dataset.id} have no field '{name}' (macros/model.py); remove its description"))
-    for missing in [name for name in DATASETS if name not in seen]:
-        problems.append(Problem(f"data/{DOWNLOADS_FILE}.yml", f"the dataset '{missing}' is published but not described "
-                                                              "under datasets: add it with its title, description and fields"))
-    return problems
-
-
-# --- the downloads -------------------------------------------------------------------------------
 
 def _value(dataset: Dataset, data: SiteData, record: Any, name: str) -> Any:
     derived = dataset.derived.get(name)

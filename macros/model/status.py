@@ -6,7 +6,7 @@ import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .model import Target
+from .records import Target
 
 ACHIEVED, NOT_ACHIEVED, NO_VERDICT, NO_TARGET = "achieved", "not_achieved", "no_verdict", "no_target"
 STATUSES = (ACHIEVED, NOT_ACHIEVED, NO_VERDICT, NO_TARGET)

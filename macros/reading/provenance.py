@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .catalog import collection_named
+from ..model.catalog import collection_named
 from .locate import problem_at_record, records_of
 from .problems import Problem
-from .status import COMPARISONS, DERIVED, NOT_STATED, STATED
+from ..model.status import COMPARISONS, DERIVED, NOT_STATED, STATED
 
 _VERDICT_WORDS = {"achieved": "achieved", "not_achieved": "not achieved", "no_verdict": "no verdict"}
 
@@ -69,9 +69,14 @@ def status_problems(documents) -> list[Problem]:
             for field, message in _status_problems(record)]
 
 
+def _list(value: Any) -> list:
+    """A list field as written, or nothing when it is not a list (the schema says what is wrong)."""
+    return value if isinstance(value, list) else []
+
+
 def project_risk_problems(documents) -> list[Problem]:
     """A project's risk must be one its target identified, word for word (nl); another subject is a topic."""
-    identified = {record.get("id"): [item.get("nl") for item in record.get("result_items") or [] if isinstance(item, dict)]
+    identified = {record.get("id"): [item.get("nl") for item in _list(record.get("result_items")) if isinstance(item, dict)]
                   for _, record in records_of(documents, collection_named("targets"))}
     problems = []
     projects = collection_named("projects")

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from .catalog import COLLECTIONS
+from ..model.catalog import COLLECTIONS
 from .problems import Problem
 
 MAX_BYTES = 10_000_000  # a huge file is a mistake, not content; 100x today's targets.yml (make bench) is 1.5 MB

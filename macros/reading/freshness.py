@@ -14,8 +14,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .catalog import COLLECTIONS
-from .model import RECORD_TYPES
+from ..model.catalog import COLLECTIONS
+from ..model.records import RECORD_TYPES
 from .problems import Problem
 
 CHECKED_ON = "checked_on"

@@ -16,10 +16,10 @@ from pathlib import Path
 from jinja2 import Environment, TemplateSyntaxError, meta, nodes
 
 from .generated import is_generated
-from .page_macros import PageMacro
-from .status import STATUSES
+from ..model.status import STATUSES
 
-_PACKAGE = Path(__file__).parent
+_PACKAGE = Path(__file__).parent.parent  # macros/
+_TEMPLATES = _PACKAGE / "rendering" / "templates"
 # UI keys built from a prefix and a value the schema allows, e.g. "unit." ~ target.unit:
 # prefix -> (schema file, list key, field). Target statuses come from status.STATUSES instead,
 # since most of them are derived rather than typed.
@@ -81,11 +81,12 @@ _CODE_REQUESTS: dict[tuple[str, ...], list[Request]] = {}
 def code_requests() -> list[Request]:
     """UI keys the templates, the render functions and the theme overrides name literally."""
     overrides = _PACKAGE.parent / "overrides"
-    sources = [(f"macros/templates/{path.name}", path.read_text(encoding="utf-8"))
-               for path in sorted((_PACKAGE / "templates").glob("*.html"))]
+    sources = [(f"macros/rendering/templates/{path.name}", path.read_text(encoding="utf-8"))
+               for path in sorted(_TEMPLATES.glob("*.html"))]
     sources += [(f"overrides/{path.relative_to(overrides).as_posix()}", path.read_text(encoding="utf-8"))
                 for path in sorted(overrides.rglob("*.html"))]
-    sources += [(f"macros/{path.name}", path.read_text(encoding="utf-8")) for path in sorted(_PACKAGE.glob("*.py"))]
+    sources += [(f"macros/{path.relative_to(_PACKAGE).as_posix()}", path.read_text(encoding="utf-8"))
+                for path in sorted(_PACKAGE.rglob("*.py"))]
     key = tuple(part for source in sources for part in source)
     if key not in _CODE_REQUESTS:
         _CODE_REQUESTS.clear()
@@ -95,7 +96,7 @@ def code_requests() -> list[Request]:
 
 def _requests_in(sources: list[tuple[str, str]]) -> Iterator[Request]:
     for where, source in sources:
-        if where.startswith("macros/templates/"):
+        if where.startswith("macros/rendering/templates/"):
             for key, line, values in _ui_keys_in_template(source):
                 yield Request("strings", key, where, line, values)
         elif where.startswith("overrides/"):
@@ -108,7 +109,7 @@ def _requests_in(sources: list[tuple[str, str]]) -> Iterator[Request]:
 
 def enum_requests(schema_dir: Path) -> list[Request]:
     """A UI label for every value of every enum that is shown with a label, and every status."""
-    requests = [Request("strings", f"status.{status}", "macros/status.py", 1, ()) for status in STATUSES]
+    requests = [Request("strings", f"status.{status}", "macros/model/status.py", 1, ()) for status in STATUSES]
     for prefix, (stem, key, field_name) in _ENUM_KEYS.items():
         schema = json.loads((schema_dir / f"{stem}.schema.json").read_text(encoding="utf-8"))
         for value in schema["properties"][key]["items"]["properties"][field_name]["enum"]:
@@ -126,13 +127,13 @@ class PagesScan:
     files: set[str] = field(default_factory=set)
 
 
-def scan_pages(docs_dir: Path, macros: Mapping[str, PageMacro]) -> PagesScan:
+def scan_pages(docs_dir: Path, calls: Mapping[str, str | None]) -> PagesScan:
     """Parse every page in docs/ once: syntax, unknown names, and the ids its macro calls name."""
     environment = Environment()
-    allowed = set(macros) | MKDOCS_MACROS_NAMES
+    allowed = set(calls) | MKDOCS_MACROS_NAMES
     scan = PagesScan()
     for path in sorted(docs_dir.rglob("*.md")):
-        if is_generated(path):  # made from data at build time (macros/generated.py): not an editor's page
+        if is_generated(path):  # made from data at build time (macros/reading/generated.py): not an editor's page
             continue
         name = path.relative_to(docs_dir).as_posix()
         scan.files.add(name)
@@ -149,8 +150,8 @@ def scan_pages(docs_dir: Path, macros: Mapping[str, PageMacro]) -> PagesScan:
             close = difflib.get_close_matches(unknown, sorted(allowed), n=1, cutoff=0)
             scan.problems.append((shown, line, f"unknown macro or variable '{unknown}'; did you mean '{close[0]}'?"))
         for call in tree.find_all(nodes.Call):
-            macro = macros.get(call.node.name) if isinstance(call.node, nodes.Name) else None
-            if macro and macro.argument and call.args and isinstance(call.args[0], nodes.Const):
-                values = () if macro.argument == "strings" else None  # a page's t("...") fills in nothing
-                scan.requests.append(Request(macro.argument, str(call.args[0].value), shown, call.lineno, values))
+            argument = calls.get(call.node.name) if isinstance(call.node, nodes.Name) else None
+            if argument and call.args and isinstance(call.args[0], nodes.Const):
+                values = () if argument == "strings" else None  # a page's t("...") fills in nothing
+                scan.requests.append(Request(argument, str(call.args[0].value), shown, call.lineno, values))
     return scan

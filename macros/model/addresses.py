@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .model import SiteData
+from .records import SiteData
 
 PARTIES_PAGE = "parties.md"
 PROJECTS_PAGE = "projects.md"

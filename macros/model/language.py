@@ -25,7 +25,7 @@ def site_languages(config_file: Path) -> tuple[tuple[str, ...], str]:
     return tuple(entry["locale"] for entry in languages), default
 
 
-LANGUAGES, DEFAULT_LANGUAGE = site_languages(Path(__file__).resolve().parent.parent / "mkdocs.yml")
+LANGUAGES, DEFAULT_LANGUAGE = site_languages(Path(__file__).resolve().parents[2] / "mkdocs.yml")
 
 
 class UnknownString(KeyError):

@@ -1,5 +1,5 @@
 """Which data a page shows: a view of SiteData that notes each record field the render functions
-read, so a page made from data can take the date of the data it shows (macros/history.py)."""
+read, so a page made from data can take the date of the data it shows (macros/reading/history.py)."""
 from __future__ import annotations
 
 import dataclasses
@@ -10,8 +10,8 @@ from collections.abc import Iterator, Mapping
 from functools import cached_property
 from typing import Any
 
-from .catalog import COLLECTIONS, DATA_FILES
-from .history import MISSING, History, When
+from ..model.catalog import COLLECTIONS, DATA_FILES
+from ..reading.history import MISSING, History, When
 
 # (collection, record id or None for a file that is one record, field or None for the whole record);
 # the field IDS stands for which records there are, in which order.

@@ -1,4 +1,4 @@
-"""`python -m macros.check`: validate data/*.yml and the pages' macro calls alone (no site build).
+"""`python -m macros.reading.check`: validate data/*.yml and the pages' macro calls alone (no site build).
 Exit 1 listing every problem; facts not checked for too long are listed as warnings (exit 0)."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .freshness import build_date, checked_facts, stale_facts, stale_message
 from .load import load_site_data
-from .page_macros import PAGE_MACROS
+from ..model.page_calls import PAGE_CALLS
 from .problems import DataError
 
 
@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        data = load_site_data(args.root / "data", args.root / "schemas", args.root / "docs", PAGE_MACROS)
+        data = load_site_data(args.root / "data", args.root / "schemas", args.root / "docs", PAGE_CALLS)
     except DataError as err:
         print(err.report(), file=sys.stderr)
         return 1

@@ -1,6 +1,6 @@
 """Typed records of the site, indexed by id, and the pure build of them from parsed data files.
 
-A leaf: imports nothing of this package. Reading and checking the files is macros/load.py's work;
+A leaf: imports nothing of this package. Reading and checking the files is macros/reading/load.py's work;
 what arrives here has passed every check, so a field the records do not know is a programming error
 (the schema allows what the code does not handle), never silently dropped.
 """
@@ -244,7 +244,7 @@ class FieldInfo:
 
 @dataclass(frozen=True)
 class DatasetInfo:
-    """What data/downloads.yml says of one open-data download (macros/open_data.py makes it)."""
+    """What data/downloads.yml says of one open-data download (macros/export/open_data.py makes it)."""
 
     id: str
     title: Text

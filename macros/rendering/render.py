@@ -1,6 +1,6 @@
 """Pure render functions: records + language -> Markdown/HTML. No MkDocs in here.
 
-HTML comes from Jinja templates in macros/templates with autoescaping on, so data text is always
+HTML comes from Jinja templates in macros/rendering/templates with autoescaping on, so data text is always
 escaped. Markdown (headings) goes through md_escape. Output HTML has no blank lines, so Markdown
 keeps each block intact.
 """
@@ -15,13 +15,13 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .addresses import EDITIONS_PAGE, RECYCLERS_PAGE, TOOLBOX_PAGE, address
-from .freshness import build_date, checked_facts, stale_facts
-from .history import Publication
-from .language import format_date, format_number, localize, translate
-from .markdown_text import is_safe_link, is_site_link, render_markdown
-from .model import SiteData, Target, edition_order
-from .status import PROJECT_STATUSES, derive_status
+from ..model.addresses import EDITIONS_PAGE, RECYCLERS_PAGE, TOOLBOX_PAGE, address
+from ..reading.freshness import build_date, checked_facts, stale_facts
+from ..reading.history import Publication
+from ..model.language import format_date, format_number, localize, translate
+from ..model.markdown_text import is_safe_link, is_site_link, render_markdown
+from ..model.records import SiteData, Target, edition_order
+from ..model.status import PROJECT_STATUSES, derive_status
 
 _TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -93,7 +93,7 @@ class RenderContext:
         return f"{url}#{anchor}" if anchor else url
 
     def anchor(self, collection: str, record_id: str) -> str | None:
-        """The id a record's element carries on its page (macros/addresses.py)."""
+        """The id a record's element carries on its page (macros/model/addresses.py)."""
         return address(self.data, collection, record_id).anchor
 
     def href(self, collection: str, record_id: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-MARKER = "{#- Made from data/ by macros/generated.py at build time: edit the data, not this file. -#}\n"
+MARKER = "{#- Made from data/ by macros/reading/generated.py at build time: edit the data, not this file. -#}\n"
 
 
 def is_generated(path: Path) -> bool:

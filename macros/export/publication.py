@@ -10,11 +10,11 @@ import yaml
 from markupsafe import Markup
 
 from . import open_data
-from .addresses import ABOUT_PAGE, PARTIES_PAGE, PROJECTS_PAGE
-from .edition import current_edition
-from .language import DEFAULT_LANGUAGE, format_number
-from .model import SiteData
-from .render import RenderContext, blocks, heading, render_html
+from ..model.addresses import ABOUT_PAGE, PARTIES_PAGE, PROJECTS_PAGE
+from ..model.edition import current_edition
+from ..model.language import DEFAULT_LANGUAGE, format_number
+from ..model.records import SiteData
+from ..rendering.render import RenderContext, blocks, heading, render_html
 
 HOME_PAGE = "index.md"
 RESULTS_PAGE = "results.md"

@@ -1,0 +1,1 @@
+"""Pure render functions: records -> Markdown/HTML (imports model and reading)."""
