@@ -1,10 +1,11 @@
 """A link to any page, pasted into LinkedIn, a chat or an e-mail, reads well: a meta description,
-OpenGraph and Twitter card tags in the page's language, a share image made at build time, and
+OpenGraph and Twitter card tags in the page's language, one share image, and
 absolute URLs when the site is published (SITE_URL)."""
 from __future__ import annotations
 
 import html
 import re
+import struct
 
 import pytest
 
@@ -43,9 +44,10 @@ def test_the_tags_describe_the_page_itself(site, path, title, description):
         assert description.lower() in meta["description"][0].lower()
 
 
-def test_the_share_image_is_a_png_made_by_the_build(site):
+def test_the_share_image_is_a_1200_by_630_png_in_the_site(site):
     image = (site.root / "assets" / "share.png").read_bytes()
-    assert image.startswith(b"\x89PNG\r\n\x1a\n") and b"IHDR" in image[:40]
+    assert image.startswith(b"\x89PNG\r\n\x1a\n") and image[12:16] == b"IHDR"
+    assert struct.unpack(">II", image[16:24]) == (1200, 630)  # the size link previews ask for
 
 
 def test_published_pages_give_absolute_urls_in_their_sharing_tags(published):
