@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from macros.export.publication import report_pages
+from macros.export.report import report_pages
 
 HEADING = {"nl": "Zo citeert u deze pagina", "en": "How to cite this page"}
 EDITION = {"nl": "editie 2024, juni 2024", "en": "edition 2024, June 2024"}

@@ -1,5 +1,5 @@
 """The editions page and the end of every page, rendered in process: given editions in data and what
-git and the publisher know (macros.history.Publication)."""
+git and the publisher know (macros.reading.history.EditionPlaces)."""
 from __future__ import annotations
 
 import dataclasses
@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from macros.reading.history import Commit, Publication, When
+from macros.reading.history import Commit, EditionPlaces, When
 from macros.model.records import Dated, Edition, SiteData
 from macros.rendering.render import RenderContext, editions_list, page_facts
 from macros.rendering.tracking import TrackedData, collection_of_field, data_place
@@ -18,7 +18,7 @@ EDITIONS = {
     "2024.1": Edition("2024.1", [TEXT], corrections=[Dated("2024-08-20", {"nl": "Fout getal.", "en": "Wrong number."})]),
     "2025": Edition("2025", [{"nl": "Nieuw.", "en": "New."}]),
 }
-PUBLICATION = Publication({"2024.1": Commit("a" * 40, When(1724000000, "2024-08-18")),
+PLACES = EditionPlaces({"2024.1": Commit("a" * 40, When(1724000000, "2024-08-18")),
                            "2025": Commit("b" * 40, When(1738400000, "2025-02-01"))},
                           "https://example.org/mc/")
 
@@ -35,38 +35,38 @@ def _blocks(html: str) -> dict[str, str]:
 
 
 def test_editions_are_listed_newest_first(data):
-    html = editions_list(RenderContext(data, "en", publication=PUBLICATION))
+    html = editions_list(RenderContext(data, "en", edition_places=PLACES))
     assert list(_blocks(html)) == ["edition-2025", "edition-2024-1", "edition-2024"]
 
 
 def test_an_edition_shows_its_date_address_and_commit(data):
-    block = _blocks(editions_list(RenderContext(data, "nl", publication=PUBLICATION)))["edition-2024-1"]
+    block = _blocks(editions_list(RenderContext(data, "nl", edition_places=PLACES)))["edition-2024-1"]
     assert "18 augustus 2024" in block and 'href="https://example.org/mc/2024.1/"' in block
     assert f"<code>{'a' * 40}</code>" in block
 
 
 def test_corrections_are_listed_with_date_and_reason(data):
-    block = _blocks(editions_list(RenderContext(data, "en", publication=PUBLICATION)))["edition-2024-1"]
+    block = _blocks(editions_list(RenderContext(data, "en", edition_places=PLACES)))["edition-2024-1"]
     assert '<time datetime="2024-08-20">20 August 2024</time>: Wrong number.' in block
 
 
 def test_a_withdrawn_edition_says_why_and_has_no_address(data):
-    block = _blocks(editions_list(RenderContext(data, "en", publication=PUBLICATION)))["edition-2024"]
+    block = _blocks(editions_list(RenderContext(data, "en", edition_places=PLACES)))["edition-2024"]
     assert "1 September 2024</time>: Taken back." in block and "https://example.org/mc/2024/" not in block
 
 
 def test_a_local_build_shows_no_addresses(data):
-    html = editions_list(RenderContext(data, "en", publication=dataclasses.replace(PUBLICATION, root_url=None)))
+    html = editions_list(RenderContext(data, "en", edition_places=dataclasses.replace(PLACES, root_url=None)))
     assert "https://example.org" not in html
 
 
 def test_only_the_newest_edition_is_the_current_one(data):
-    blocks = _blocks(editions_list(RenderContext(data, "en", publication=PUBLICATION)))
+    blocks = _blocks(editions_list(RenderContext(data, "en", edition_places=PLACES)))
     assert ["The current edition" in block for block in blocks.values()] == [True, False, False]
 
 
 def test_the_end_of_a_page_names_its_edition_and_when_it_changed(data):
-    html = page_facts(RenderContext(data, "nl", publication=PUBLICATION), "2024-06-12")
+    html = page_facts(RenderContext(data, "nl", edition_places=PLACES), "2024-06-12")
     assert 'Laatst bijgewerkt op <time datetime="2024-06-12">12 juni 2024</time>' in html
     assert "Editie 2025<span" in html and "de huidige editie" in html
 

@@ -1,20 +1,43 @@
-"""The mkdocs-macros glue loads the data once per build, not once per language pass."""
+"""The mkdocs-macros glue reads the data once per build, not once per language pass."""
 from __future__ import annotations
 
 from macros.glue import site as glue
 from tests.conftest import ROOT
 
 
-def test_the_second_language_pass_reuses_the_loaded_data():
-    first = glue._load(ROOT, ROOT / "docs")
-    assert glue._load(ROOT, ROOT / "docs") is first
+def _config(root):
+    """What the glue reads of a build's MkDocs config (static-i18n's passes of one build share it)."""
+    return {"config_file_path": str(root / "mkdocs.yml"), "docs_dir": str(root / "docs"), "plugins": {},
+            "theme": {"language": "nl"}}
 
 
-def test_changed_data_is_loaded_again(project):
-    first = glue._load(project, project / "docs")
+def test_the_language_passes_of_one_build_share_its_data():
+    config = _config(ROOT)
+    first = glue.data_for_build(config)
+    assert first.data is not None and first.error is None
+    assert glue.data_for_build(config) is first
+
+
+def test_a_build_keeps_the_data_it_started_with(project):
+    config = _config(project)
+    first = glue.data_for_build(config)
     targets = project / "data" / "targets.yml"
     targets.write_text(targets.read_text(encoding="utf-8").replace("result_value: 66", "result_value: 67"),
                        encoding="utf-8")
-    second = glue._load(project, project / "docs")
-    assert second is not first
-    assert second[0].targets["maturity-score"].result_value == 67
+    assert glue.data_for_build(config).data.targets["maturity-score"].result_value == 66
+    assert glue.data_for_build(config) is first
+
+
+def test_the_next_build_reads_the_changed_data(project):
+    glue.data_for_build(_config(project))
+    targets = project / "data" / "targets.yml"
+    targets.write_text(targets.read_text(encoding="utf-8").replace("result_value: 66", "result_value: 67"),
+                       encoding="utf-8")
+    assert glue.data_for_build(_config(project)).data.targets["maturity-score"].result_value == 67
+
+
+def test_a_build_whose_data_has_problems_gets_them_not_records(project):
+    (project / "data" / "targets.yml").write_text("targets: 3\n", encoding="utf-8")
+    loaded = glue.data_for_build(_config(project))
+    assert loaded.data is None and loaded.error is not None
+    assert any(problem.file == "data/targets.yml" for problem in loaded.error.problems)

@@ -15,7 +15,7 @@ def build(root: Path, site: Path) -> int:
     previous = site.with_name(f".{site.name}-previous")
     shutil.rmtree(staging, ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_PDF": "1"}  # with the report as PDF (hooks/publication.py)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_PDF": "1"}  # with the report as PDF (tools/finish_site.py)
     result = subprocess.run(command, cwd=root, env=env)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)

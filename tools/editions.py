@@ -154,7 +154,7 @@ def publish(root: Path, version: str, alias: str, title: str, push: bool, force:
         raise Refused(f"the tag {tag} marks another commit ({tagged[:12]}): check out that commit to publish it "
                       "again, or add FORCE=1 to move the tag here")
     args = ["deploy", "--update-aliases", *(["--title", title] if title else []), version, *([alias] if alias else [])]
-    # As `make build` makes it, with the report as PDF (hooks/publication.py), unless SITE_PDF=0 says not to.
+    # As `make build` makes it, with the report as PDF (tools/finish_site.py), unless SITE_PDF=0 says not to.
     env = {"SITE_URL": url, "SOURCE_DATE_EPOCH": epoch,
            "SITE_PDF": os.environ.get("SITE_PDF", "1")}
     if mike(root, *args, env=env):

@@ -1,10 +1,10 @@
 """The report as a PDF per language, printed by headless Chromium (Debian's, driven by Playwright)
 from the built site served on localhost: a cover, a table of contents with page numbers, the report
-pages in reading order (macros/publication.report_pages) with their charts, tables and badges, page
+pages in reading order (macros/export/report.report_pages) with their charts, tables and badges, page
 numbers and a footer naming the edition. Chromium tags the PDF and sets its language; pypdf sets its
 title, author and dates. Nothing is fetched from other hosts.
 
-`publish_pdfs` (called by the build, hooks/publication.py, when SITE_PDF=1) writes both PDFs into the
+`publish_pdfs` (called after the pages, tools/finish_site.py, when SITE_PDF=1) writes both PDFs into the
 site and links them from the home and results pages, or raises PdfError with one line saying what to
 do, having written nothing. `python -m tools.pdf` (make pdf) builds the site and copies its PDFs to pdf/.
 """
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from macros.model.language import LANGUAGES
 from macros.model.records import SiteData
-from macros.export.publication import (
+from macros.export.report import (
     DOWNLOADS_ANCHOR, PDF_SLOT, language_root, page_url, pdf_cover_html, pdf_link_html, pdf_page_css, pdf_path, relative_href,
     report_pages, site_title,
 )

@@ -1,5 +1,5 @@
 """Bench hook beside capture.py: notes the built site's files after the last language pass and before
-the hooks that write files made from data (hooks/publication.py runs at -120)."""
+the hooks that write files made from data (hooks/finish_site.py runs at -120)."""
 from __future__ import annotations
 
 import hashlib

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..model.page_calls import PAGE_CALLS
 from ..rendering import framing
-from ..export import publication
+from ..export import report
 from ..rendering import render
 
 
@@ -41,7 +41,7 @@ PAGE_MACROS: dict[str, PageMacro] = {
         render.parties_summary, render.parties_list, render.projects_list, render.toolbox_by_step,
         render.toolbox_by_audience, render.toolbox_by_kind, render.recyclers_call_to_action, render.regulations_explained,
         framing.report_scope, framing.terminology_list,
-        publication.report_downloads, publication.open_data_list, render.editions_list,
+        report.report_downloads, report.open_data_list, render.editions_list,
     )},
 }
 

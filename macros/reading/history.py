@@ -36,7 +36,7 @@ class Commit:
 
 
 @dataclass(frozen=True)
-class Publication:
+class EditionPlaces:
     """What the build knows besides the data: the commit each edition is published from, and where
     the editions are published (None for a local build, which is not)."""
 

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from ..model.addresses import EDITIONS_PAGE, RECYCLERS_PAGE, TOOLBOX_PAGE, address
 from ..reading.freshness import build_date, checked_facts, stale_facts
-from ..reading.history import Publication
+from ..reading.history import EditionPlaces
 from ..model.language import format_date, format_number, localize, translate
 from ..model.markdown_text import is_safe_link, is_site_link, render_markdown
 from ..model.records import SiteData, Target, edition_order
@@ -63,7 +63,7 @@ class RenderContext:
     data: SiteData
     lang: str
     url_for: Callable[[str], str] = _same_path
-    publication: Publication = field(default_factory=Publication)  # what git and the publisher add
+    edition_places: EditionPlaces = field(default_factory=EditionPlaces)  # what git and the publisher add
 
     def t(self, key: str, **values: str) -> str:
         """UI string `key`; `{name}` placeholders in it are filled from `values`."""
@@ -280,8 +280,8 @@ def editions_list(ctx: RenderContext) -> str:
     parts = []
     for edition in sorted(ctx.data.editions.values(), key=lambda e: edition_order(e.id), reverse=True):
         parts += [heading(ctx.t("edition.name", edition=edition.id), 2, ctx.anchor("editions", edition.id)),
-                  render_html("edition.html", ctx, edition=edition, commit=ctx.publication.commits.get(edition.id),
-                              address=ctx.publication.address(edition.id),
+                  render_html("edition.html", ctx, edition=edition, commit=ctx.edition_places.commits.get(edition.id),
+                              address=ctx.edition_places.address(edition.id),
                               current=edition == ctx.data.current_edition, checked=facts_checked(ctx.data))]
     return blocks(*parts)
 

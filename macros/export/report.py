@@ -1,9 +1,11 @@
-"""The report as a publication: which pages make the report (the PDF holds them, in this order, and
+"""The report as a document: which pages make the report (the PDF holds them, in this order, and
 each of them says how to cite it), the PDF's file name, the citation, CITATION.cff, and the page
 macros that link the downloads (the PDF, the open data)."""
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -31,6 +33,14 @@ def report_pages(data: SiteData) -> list[str]:
     projects, parties, and about (sources and terms)."""
     themes = [theme.page for theme in data.themes.values()]
     return [HOME_PAGE, *themes, RESULTS_PAGE, PROJECTS_PAGE, PARTIES_PAGE, ABOUT_PAGE]
+
+
+_LANGUAGE_SUFFIX = re.compile(r"\.[a-z]{2}\.md$")
+
+
+def default_language_source(src: str) -> str:
+    """The page in docs/ that `src` translates: about.en.md -> about.md (static-i18n's suffixes)."""
+    return _LANGUAGE_SUFFIX.sub(".md", src)
 
 
 def pdf_path(data: SiteData, lang: str) -> str:
@@ -91,6 +101,13 @@ def citation_html(ctx: RenderContext, title: str, site_name: str, url: str | Non
     """The 'how to cite' block at the end of a report page; `root` is the site root relative to it."""
     return render_html("citation.html", ctx, citation=citation(ctx, title, site_name, url),
                        cff=root + CITATION_FILE)
+
+
+def page_citation_html(ctx: RenderContext, page_title: str, url: str | None, page_url: str) -> str:
+    """How to cite a report page, at its end: `page_title` as the page has it (inert HTML, see
+    render.title_html), `url` its public address (None for a local build), `page_url` its URL in the site."""
+    root = "../" * page_url.count("/")  # from the page's folder to the site root
+    return citation_html(ctx, html.unescape(page_title), site_title(ctx.data, ctx.lang), url, root)
 
 
 def citation_cff(data: SiteData, site_url: str | None) -> str:
