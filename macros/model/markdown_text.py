@@ -61,14 +61,22 @@ def _converter(resolve: Callable[[str], str] | None = None) -> tuple[markdown.Ma
     return md, links
 
 
+# One converter for every text, reset before each: a build converts a few hundred short texts, and
+# setting up a converter took longer than converting (bench/RESULTS.md, Optimisations). A build is one thread.
+_MD, _LINKS = _converter()
+
+
+def _convert(text: str, resolve: Callable[[str], str] | None) -> tuple[str, list[str]]:
+    _MD.reset()
+    _LINKS.resolve, _LINKS.found = resolve, []
+    return _MD.convert(text), _LINKS.found
+
+
 def render_markdown(text: str, resolve: Callable[[str], str] | None = None) -> Markup:
     """Markdown to HTML; `resolve` maps a site-relative link (e.g. parties.md) to a URL."""
-    md, _ = _converter(resolve)
-    return Markup(md.convert(text))
+    return Markup(_convert(text, resolve)[0])
 
 
 def links_in(text: str) -> list[str]:
     """Every link target Markdown would make of this text."""
-    md, links = _converter()
-    md.convert(text)
-    return links.found
+    return _convert(text, None)[1]

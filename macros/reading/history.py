@@ -105,10 +105,12 @@ class History:
     _parsed: dict[str, Any] = field(default_factory=dict)
     _changes: dict[Any, When | None] = field(default_factory=dict)
 
-    def change_of(self, path: str, key: Any, lang: str, extract: Callable[[Any], Any]) -> When | None:
-        """last_change, remembered per (path, key, lang): many pages read the same data."""
-        memo = (path, key, lang)
+    def change_of(self, key: Any, lang: str, extractor: Callable[[Any], tuple[str, Callable[[Any], Any]]]) -> When | None:
+        """last_change of the part `extractor(key)` names (its data file and how to take it out of a
+        version), remembered per (key, lang): many pages read the same data."""
+        memo = (key, lang)
         if memo not in self._changes:
+            path, extract = extractor(key)
             self._changes[memo] = last_change(self, path, lang, extract)
         return self._changes[memo]
 
@@ -218,11 +220,16 @@ def last_change(history: History, path: str, lang: str, extract: Callable[[Any],
     """When the part of data file `path` that `extract` takes out of it last changed as a reader of
     `lang` sees it (None: never, or unknown)."""
     versions = history.versions.get(path) or []
-    shown = [localized(extract(history.parsed(blob)), lang) for _, blob in versions]
-    for index in range(len(versions) - 1, -1, -1):
-        if index == 0 or shown[index] != shown[index - 1]:
-            return versions[index][0] if shown[index] is not _MISSING else None
-    return None
+    if not versions:
+        return None
+    # From the newest version back to the first one that differs from the version before it.
+    newer = localized(extract(history.parsed(versions[-1][1])), lang)
+    for index in range(len(versions) - 1, 0, -1):
+        older = localized(extract(history.parsed(versions[index - 1][1])), lang)
+        if older != newer:
+            return versions[index][0] if newer is not _MISSING else None
+        newer = older
+    return versions[0][0] if newer is not _MISSING else None
 
 
 MISSING = _MISSING  # what `extract` returns for a part that is not in a version

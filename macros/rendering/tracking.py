@@ -24,13 +24,13 @@ def collection_of_field(name: str) -> str:
     return _COLLECTION_OF_FIELD.get(name, name)
 
 
+_PLACES = {**{name: (name, None) for name in DATA_FILES}, **{c.name: (c.file, c.key) for c in COLLECTIONS}}
+
+
 def data_place(name: str) -> tuple[str, str | None] | None:
     """(data file, key of its record list) of a collection; (file, None) for a SiteData field that is a
     whole data file; None for anything else (not dated)."""
-    found = next((c for c in COLLECTIONS if c.name == name), None)
-    if found is not None:
-        return found.file, found.key
-    return (name, None) if name in DATA_FILES else None
+    return _PLACES.get(name)
 
 
 @functools.cache  # asked on every attribute a page reads: once per record type
@@ -156,6 +156,5 @@ def shown_date(history: History, source: str | None, reads: set[Read], lang: str
     repository) and every piece of data it read. None when git knows none of them."""
     dates = [history.file_dates.get(source)] if source else []
     for read in reads:
-        path, extract = extractor(read)
-        dates.append(history.change_of(path, read, lang, extract))
+        dates.append(history.change_of(read, lang, extractor))
     return max((d for d in dates if d is not None), default=None)
