@@ -46,14 +46,28 @@ class TargetStatus:
         return self.basis == DERIVED
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def verdict_of_figures(comparison: object, target_value: object, result_value: object) -> str | None:
+    """The one rule of what a numeric target's figures say: ACHIEVED or NOT_ACHIEVED, or None when they
+    cannot say (an unknown comparison, a figure missing or not a number). The data check
+    (reading/provenance.py) and the rendered status both ask it."""
+    reached = COMPARISONS.get(comparison) if isinstance(comparison, str) else None
+    if reached is None or not _is_number(target_value) or not _is_number(result_value):
+        return None
+    return ACHIEVED if reached(result_value, target_value) else NOT_ACHIEVED
+
+
 def figures_verdict(target: Target) -> str:
     """ACHIEVED or NOT_ACHIEVED, as the figures of a numeric target say."""
     if target.target_value is None or target.result_value is None or not target.target_value:
         raise UnhandledTarget(f"target '{target.id}': a numeric target needs a non-zero target and a result")
-    reached = COMPARISONS.get(target.comparison or "")
-    if reached is None:
+    verdict = verdict_of_figures(target.comparison, target.target_value, target.result_value)
+    if verdict is None:
         raise UnhandledTarget(f"target '{target.id}': unknown comparison {target.comparison!r}")
-    return ACHIEVED if reached(target.result_value, target.target_value) else NOT_ACHIEVED
+    return verdict
 
 
 def derive_status(target: Target) -> TargetStatus:

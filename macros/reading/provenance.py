@@ -13,29 +13,17 @@ from typing import Any
 from ..model.catalog import collection_named
 from .locate import problem_at_record, records_of
 from .problems import Problem
-from ..model.status import COMPARISONS, DERIVED, NOT_STATED, STATED
+from ..model.status import DERIVED, NOT_STATED, STATED, verdict_of_figures
 
 _VERDICT_WORDS = {"achieved": "achieved", "not_achieved": "not achieved", "no_verdict": "no verdict"}
-
-
-def _number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _figures_verdict(record: dict) -> str | None:
-    """What the figures of a numeric target say, or None when they cannot say (the schema reports why)."""
-    reached = COMPARISONS.get(record.get("comparison"))
-    target, result = record.get("target_value"), record.get("result_value")
-    if reached is None or not _number(target) or not _number(result):
-        return None
-    return "achieved" if reached(result, target) else "not_achieved"
 
 
 def _status_problems(record: dict) -> list[tuple[str, str]]:
     """(field, message) for a target whose status does not say, or contradicts, where it comes from."""
     kind, basis, status = record.get("kind"), record.get("status_basis"), record.get("status")
     if kind == "numeric" and basis == STATED:
-        verdict = _figures_verdict(record)
+        # None when the figures cannot say: the schema reports why.
+        verdict = verdict_of_figures(record.get("comparison"), record.get("target_value"), record.get("result_value"))
         if status is None:
             return [("status_basis", "a stated status needs 'status': what the report says (achieved or not_achieved), "
                                      "with its words in 'status_quote'")]
