@@ -1,13 +1,17 @@
 """Bench hook for the static copy (macros plugin off, the data's hooks off): puts back what the data
 layer added beside the pages, as bench/hooks/capture.py recorded it in static/ beside mkdocs.yml: the
 navigation the macros made (instrument pages, section titles in each language), the HTML added after
-each page's Markdown, each page's date, and the files written after the last language."""
+each page's Markdown, each page's date, the files written after the last language, and the theme's
+words (hooks/ui_text.py takes them from the macros' data, so it is left out here like the macros)."""
 from __future__ import annotations
 
 import json
 import re
 import shutil
 from pathlib import Path
+
+import yaml
+from markupsafe import escape
 
 from mkdocs.plugins import event_priority
 
@@ -64,3 +68,10 @@ def on_post_build(config):
     for name in saved["files"]:
         (Path(config.site_dir) / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(saved["folder"] / "files" / name, Path(config.site_dir) / name)
+
+
+def on_env(env, config, files):
+    path = Path(config.config_file_path).parent / "data" / "ui.yml"
+    strings = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["strings"]
+    env.globals["ui_text"] = lambda key, lang: escape(strings[key][lang])
+    return env
