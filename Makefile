@@ -15,6 +15,8 @@ endif
 
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
 AXE := node_modules/axe-core/axe.min.js
+# cffconvert pins an old jsonschema, so it has a venv of its own (the CITATION.cff test runs it).
+CFFCONVERT := .venv-cff/bin/cffconvert
 
 .PHONY: help install serve build pdf browser check-data test test-deps bench screenshots clean publish editions unpublish set-default
 
@@ -60,10 +62,15 @@ check-data: $(STAMP)
 # the reproducibility test moves the clock with faketime.
 # $(AXE) stamps everything npm installs: a changed package-lock.json runs `npm ci` again.
 # pdfinfo and pdftotext (poppler-utils) read the report's PDFs in the tests.
-test-deps: $(STAMP) $(AXE) browser
+test-deps: $(STAMP) $(AXE) $(CFFCONVERT) browser
 	command -v pdftotext >/dev/null || (apt-get update && $(APT_INSTALL) poppler-utils)
 	command -v java >/dev/null || (apt-get update && $(APT_INSTALL) default-jre-headless)
 	command -v faketime >/dev/null || (apt-get update && $(APT_INSTALL) faketime)
+
+$(CFFCONVERT): requirements-cffconvert.lock
+	$(PYTHON) -m venv .venv-cff
+	.venv-cff/bin/pip install --quiet --requirement requirements-cffconvert.lock
+	touch $(CFFCONVERT)
 
 $(AXE): package.json package-lock.json
 	command -v npm >/dev/null || (apt-get update && $(APT_INSTALL) nodejs npm)
@@ -97,4 +104,4 @@ set-default: $(STAMP)
 	@$(BIN)/python -m tools.editions set-default --version "$(VERSION)" $(filter --push,$(EDITION_FLAGS))
 
 clean:
-	rm -rf site .site-build .site-previous screenshots pdf $(VENV) .pytest_cache .hypothesis node_modules
+	rm -rf site .site-build .site-previous screenshots pdf $(VENV) .venv-cff .pytest_cache .hypothesis node_modules

@@ -2,12 +2,17 @@
 date, and its address when the site is published), and the site publishes CITATION.cff."""
 from __future__ import annotations
 
+import dataclasses
 import re
+import subprocess
 
 import pytest
 import yaml
 
-from macros.export.report import report_pages
+from macros.export.report import citation_cff, report_pages
+from tests.conftest import ROOT
+
+CFFCONVERT = ROOT / ".venv-cff" / "bin" / "cffconvert"
 
 HEADING = {"nl": "Zo citeert u deze pagina", "en": "How to cite this page"}
 EDITION = {"nl": "editie 2024, juni 2024", "en": "edition 2024, June 2024"}
@@ -59,9 +64,44 @@ def test_the_site_publishes_a_citation_file_for_the_report(site, site_data):
     assert cff["cff-version"] == "1.2.0" and cff["message"]
     assert cff["title"].startswith("Metaalconvenant 2019–2024")
     assert cff["authors"] == [{"name": site_data.covenant.report.publisher["nl"]}]
-    assert cff["version"] == "2024" and str(cff["date-released"]) == "2024-06-01"
-    assert cff["license"] == site_data.downloads.licence.id
-    assert cff["preferred-citation"]["type"] == "report" and cff["preferred-citation"]["year"] == 2024
+    assert cff["version"] == "2024"
+    assert cff["preferred-citation"]["type"] == "report"
+    assert (cff["preferred-citation"]["year"], cff["preferred-citation"]["month"]) == (2024, 6)
+
+
+def test_the_citation_file_says_the_report_is_dutch_only(site_data):
+    cff = yaml.safe_load(citation_cff(site_data, None))
+    assert cff["preferred-citation"]["languages"] == ["nl"]
+
+
+def test_the_citation_file_invents_no_day_for_a_report_dated_by_its_month(site_data):
+    assert site_data.covenant.report.published == "2024-06"  # the report says "Juni 2024"
+    assert "date-released" not in yaml.safe_load(citation_cff(site_data, None))
+
+
+def test_a_report_dated_to_the_day_gives_its_day(site_data):  # the control: the field is not just left out
+    covenant = dataclasses.replace(site_data.covenant, report=dataclasses.replace(site_data.covenant.report,
+                                                                                 published="2024-06-12"))
+    cff = yaml.safe_load(citation_cff(dataclasses.replace(site_data, covenant=covenant), None))
+    assert str(cff["date-released"]) == "2024-06-12"
+
+
+def _cffconvert_says(path) -> subprocess.CompletedProcess:
+    assert CFFCONVERT.exists(), "cffconvert is missing: `make test-deps` installs it (.venv-cff)"
+    return subprocess.run([str(CFFCONVERT), "--validate", "-i", str(path)], capture_output=True, text=True)
+
+
+def test_the_citation_file_is_valid_citation_file_format_1_2_0(site_data, tmp_path):
+    path = tmp_path / "CITATION.cff"
+    path.write_text(citation_cff(site_data, "https://example.org/mc/"), encoding="utf-8")
+    result = _cffconvert_says(path)
+    assert result.returncode == 0 and "valid" in result.stdout, result.stdout + result.stderr
+
+
+def test_cffconvert_refuses_an_invented_kind_of_date(site_data, tmp_path):  # the validator can fail
+    path = tmp_path / "CITATION.cff"
+    path.write_text(citation_cff(site_data, None) + "date-released: juni 2024\n", encoding="utf-8")
+    assert _cffconvert_says(path).returncode != 0
 
 
 def test_every_citation_links_the_citation_file(site):

@@ -11,13 +11,16 @@ import json
 import re
 import shutil
 
+import jsonschema
 import pytest
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
 from macros.export import open_data
+from macros.export.report import citation_cff, open_data_list
 from macros.reading.load import load_site_data
-from macros.model.records import Target
+from macros.model.records import SiteData, Target
+from macros.rendering.render import RenderContext
 from macros.reading.problems import DataError
 from tests.conftest import ROOT, mkdocs_build
 
@@ -153,20 +156,56 @@ def test_the_statuses_in_the_downloads_are_the_statuses_on_the_pages(site, lang)
     assert rows == {target: (status, ui[f"status.{status}"][lang]) for target, status in shown.items()}
 
 
-def test_the_json_names_the_licence_and_edition_from_data(site, site_data):
-    document = _json(site, "targets")
-    licence = site_data.downloads.licence
-    assert document["licence"] == {"id": licence.id, "name": licence.name, "url": licence.url}
-    assert document["edition"]["name"] == site_data.covenant.report.published[:4]
+def test_the_json_names_its_edition_from_data(site, site_data):
+    assert _json(site, "targets")["edition"]["name"] == site_data.covenant.report.published[:4]
 
 
-def test_another_licence_in_data_is_the_one_published(tmp_path):
+def test_no_licence_is_published_while_the_publisher_has_granted_none(site, site_data):
+    assert site_data.downloads.licence is None  # data/downloads.yml: no source grants one
+    assert all("licence" not in _json(site, dataset) for dataset in DATASETS)
+    assert "license" not in yaml.safe_load((site.root / "CITATION.cff").read_text(encoding="utf-8"))
+    for path in ("open-data/index.html", "en/open-data/index.html"):
+        assert 'rel="license"' not in site.page(path).html
+        assert "creativecommons" not in site.page(path).html.lower()
+
+
+@pytest.mark.parametrize("lang, says", [("nl", "nog geen heeft verleend"), ("en", "has not granted one")])
+def test_the_open_data_page_says_no_licence_is_granted_yet_and_how_to_quote(site, lang, says):
+    text = site.page(("" if lang == "nl" else "en/") + "open-data/index.html").flat_text
+    assert says in text and "CITATION.cff" in text
+
+
+GRANTED = '''licence:
+  id: "CC0-1.0"
+  name: {nl: "CC0 1.0 Universeel", en: "CC0 1.0 Universal"}
+  url: "https://creativecommons.org/publicdomain/zero/1.0/"
+'''
+
+
+def _with_licence(tmp_path) -> SiteData:
     shutil.copytree(ROOT / "data", tmp_path / "data")
     path = tmp_path / "data" / "downloads.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace('id: "CC-BY-4.0"', 'id: "CC0-1.0"'), encoding="utf-8")
-    data = load_site_data(tmp_path / "data", ROOT / "schemas")
-    document = json.loads(open_data.json_bytes(open_data.DATASETS["parties"], data))
-    assert document["licence"]["id"] == "CC0-1.0"
+    path.write_text(path.read_text(encoding="utf-8").replace("licence: null\n", GRANTED), encoding="utf-8")
+    return load_site_data(tmp_path / "data", ROOT / "schemas")
+
+
+def test_a_licence_once_granted_is_in_every_json_file(tmp_path):
+    data = _with_licence(tmp_path)
+    for dataset in open_data.DATASETS.values():
+        document = json.loads(open_data.json_bytes(dataset, data))
+        assert document["licence"] == {"id": "CC0-1.0", "name": {"nl": "CC0 1.0 Universeel", "en": "CC0 1.0 Universal"},
+                                       "url": "https://creativecommons.org/publicdomain/zero/1.0/"}
+        jsonschema.validate(document, open_data.json_schema(dataset, data, ROOT / "schemas"))
+
+
+def test_a_licence_once_granted_is_in_the_citation_file(tmp_path):
+    assert yaml.safe_load(citation_cff(_with_licence(tmp_path), None))["license"] == "CC0-1.0"
+
+
+@pytest.mark.parametrize("lang, name", [("nl", "CC0 1.0 Universeel"), ("en", "CC0 1.0 Universal")])
+def test_a_licence_once_granted_is_on_the_open_data_page(tmp_path, lang, name):
+    html = open_data_list(RenderContext(_with_licence(tmp_path), lang, lambda src: src))
+    assert f'href="https://creativecommons.org/publicdomain/zero/1.0/" rel="license">{name}</a>' in html
 
 
 # --- what the export cannot express fails, named --------------------------------------------------
@@ -207,13 +246,11 @@ def test_the_build_fails_naming_an_undescribed_field_and_writes_no_site(project,
 
 # --- the Open data page ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang, title, licence", [
-    ("nl", "Open data", "Creative Commons Naamsvermelding 4.0"), ("en", "Open data", "Creative Commons Attribution 4.0"),
-])
-def test_the_open_data_page_lists_each_download_with_its_fields_licence_and_edition(site, site_data, lang, title, licence):
+@pytest.mark.parametrize("lang, title", [("nl", "Open data"), ("en", "Open data")])
+def test_the_open_data_page_lists_each_download_with_its_fields_and_edition(site, site_data, lang, title):
     page = site.page(("" if lang == "nl" else "en/") + "open-data/index.html")
     text = page.flat_text
-    assert title in text and licence in text and site_data.covenant.report.published[:4] in text
+    assert title in text and site_data.covenant.report.published[:4] in text
     links = {value for tag, attribute, value in page.urls if tag == "a"}
     root = "../" if lang == "nl" else "../../"
     for dataset in DATASETS:

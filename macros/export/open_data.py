@@ -147,9 +147,10 @@ def _about(data: SiteData, dataset_id: str) -> dict[str, Any]:
     described = data.downloads.datasets[dataset_id]
     edition = current_edition(data)
     report = data.covenant.report
+    licence = data.downloads.licence  # none until the publisher grants one: then the file names none
     return {"dataset": dataset_id, "title": described.title, "description": described.description,
             "edition": {"name": edition.name, "date": edition.date},
-            "licence": dataclasses.asdict(data.downloads.licence),
+            **({"licence": dataclasses.asdict(licence)} if licence is not None else {}),
             "publisher": report.publisher, "report": {"title": report.title, "url": report.url}}
 
 
@@ -207,7 +208,7 @@ def json_schema(dataset: Dataset, data: SiteData, schema_dir: Path) -> dict[str,
         "description": described.description["en"],
         "type": "object",
         "additionalProperties": False,
-        "required": ["dataset", "title", "description", "edition", "licence", "publisher", "report", "records"],
+        "required": ["dataset", "title", "description", "edition", "publisher", "report", "records"],
         "properties": {
             "dataset": {"const": dataset.id},
             "title": text, "description": text,

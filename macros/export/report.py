@@ -118,6 +118,10 @@ def citation_cff(data: SiteData, site_url: str | None) -> str:
     covenant = data.covenant
     period = f"{covenant.period['start']}–{covenant.period['end']}"
     title = f"{covenant.name[DEFAULT_LANGUAGE]} {period}: {report.title[DEFAULT_LANGUAGE]}"
+    # A day only when the report gives one ("juni 2024" has none), never an invented one; a licence only
+    # once the publisher grants one.
+    released = {"date-released": edition.date} if len(edition.date) == 10 else {}
+    licence = {"license": data.downloads.licence.id} if data.downloads.licence is not None else {}
     cff = {
         "cff-version": "1.2.0",
         "message": "Citeer dit rapport zo / Please cite this report as below.",
@@ -125,8 +129,8 @@ def citation_cff(data: SiteData, site_url: str | None) -> str:
         "title": title,
         "authors": [{"name": report.publisher[DEFAULT_LANGUAGE]}],
         "version": edition.name,
-        "date-released": _cff_date(edition.date),
-        "license": data.downloads.licence.id,
+        **released,
+        **licence,
         "abstract": f"{covenant.full_name['en']} ({period}): {report.title['en']}. {report.section['en']}.",
         "keywords": ["responsible business conduct", "due diligence", "metals", "IMVO", "Metaalconvenant"],
         "preferred-citation": {
@@ -137,7 +141,7 @@ def citation_cff(data: SiteData, site_url: str | None) -> str:
             "year": int(edition.date[:4]),
             "month": int(edition.date[5:7]),
             "edition": edition.name,
-            "languages": ["nl", "en"],
+            "languages": [DEFAULT_LANGUAGE],  # the report is Dutch only; this site adds the English
             "url": report.url,
         },
     }
@@ -145,10 +149,6 @@ def citation_cff(data: SiteData, site_url: str | None) -> str:
         cff["url"] = site_url
         cff["preferred-citation"]["url"] = site_url
     return yaml.safe_dump(cff, allow_unicode=True, sort_keys=False)
-
-
-def _cff_date(date: str) -> str:
-    return date if len(date) == 10 else f"{date}-01"
 
 
 # --- page macros ---------------------------------------------------------------------------------

@@ -254,7 +254,7 @@ class DatasetInfo:
 
 @dataclass(frozen=True)
 class Downloads:
-    licence: Licence
+    licence: Licence | None  # the publisher's to give: None until it does
     datasets: dict[str, DatasetInfo]
 
 
@@ -432,4 +432,5 @@ def build_site_data(documents: dict[str, Any]) -> SiteData:
 
 def _downloads(raw: dict[str, Any]) -> Downloads:
     datasets = [{**dataset, "fields": [FieldInfo(**f) for f in dataset["fields"]]} for dataset in raw["datasets"]]
-    return Downloads(Licence(**raw["licence"]), _index(DatasetInfo, datasets))
+    licence = Licence(**raw["licence"]) if raw.get("licence") else None
+    return Downloads(licence, _index(DatasetInfo, datasets))
