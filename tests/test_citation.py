@@ -9,13 +9,17 @@ import subprocess
 import pytest
 import yaml
 
-from macros.export.report import citation_cff, report_pages
+from macros.export.report import citation_cff, page_citation, report_pages
+from macros.rendering.render import RenderContext, website_credits, website_facts
 from tests.conftest import ROOT
 
 CFFCONVERT = ROOT / ".venv-cff" / "bin" / "cffconvert"
 
 HEADING = {"nl": "Zo citeert u deze pagina", "en": "How to cite this page"}
-EDITION = {"nl": "editie 2024, juni 2024", "en": "edition 2024, June 2024"}
+SITE = {"nl": "Metaalconvenant 2019–2024 (website)", "en": "Metals Covenant 2019–2024 (website)"}
+EDITION = {"nl": "editie 2024", "en": "edition 2024"}
+UNKNOWN_MAKER = {"nl": "Maker van de website: niet bekend", "en": "Maker of the website: not known"}
+REPORT_MONTH = {"nl": "(juni 2024)", "en": "(June 2024)"}
 
 
 def _built(src: str, lang: str) -> str:
@@ -28,18 +32,50 @@ def _citation(html: str) -> str | None:
     return match.group(0) if match else None
 
 
+def _part(citation: str, kind: str) -> str:
+    """The text of one citation in the block: "page" (this page, by this website) or "report"."""
+    found = re.search(rf'<p class="mc-citation__text mc-citation__{kind}">(.*?)</p>', citation, re.DOTALL)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", found.group(1))).strip() if found else ""
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_every_report_page_ends_with_a_citation_in_its_language(site, site_data, lang):
-    publisher = site_data.covenant.report.publisher[lang]
+def test_every_report_page_ends_with_how_to_cite_it_in_its_language(site, site_data, lang):
     for src in report_pages(site_data):
         page = site.page(_built(src, lang))
         citation = _citation(page.html)
         assert citation, page.path
         title = re.search(r"<h1[^>]*>(.*?)<", page.html).group(1)
-        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", citation))
-        for expected in (HEADING[lang], publisher, EDITION[lang], "(2024)", title.strip()):
+        text = _part(citation, "page")
+        for expected in (SITE[lang], EDITION[lang], title.strip(), UNKNOWN_MAKER[lang]):
             assert expected in text, f"{page.path}: {expected}"
+        assert HEADING[lang] in citation
         assert page.html.index(citation) > page.html.index("<h1")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_report_page_also_says_how_to_cite_the_report_itself(site, site_data, lang):
+    report = site_data.covenant.report
+    for src in report_pages(site_data):
+        text = _part(_citation(site.page(_built(src, lang)).html), "report")
+        for expected in (report.publisher[lang], REPORT_MONTH[lang], report.title["nl"], report.url):
+            assert expected in text, f"{src} ({lang}): {expected}"
+
+
+def _credits_the_report(citation_text: str, site_data) -> bool:
+    """Does a page's citation name the report's publisher (its authors) as its author?"""
+    return any(name in citation_text for name in site_data.covenant.report.publisher.values())
+
+
+def test_no_page_credits_its_own_text_to_the_reports_authors(site, site_data):
+    cited = [page for page in site.pages() if _citation(page.html)]
+    assert len(cited) >= 2 * len(report_pages(site_data))
+    credited = [page.path for page in cited if _credits_the_report(_part(_citation(page.html), "page"), site_data)]
+    assert credited == []
+
+
+def test_the_check_for_credit_sees_a_page_cited_as_the_reports(site_data):  # the control
+    publisher = site_data.covenant.report.publisher["nl"]
+    assert _credits_the_report(f"{publisher} (2024). Resultaten. In: Metaalconvenant 2019–2024.", site_data)
 
 
 @pytest.mark.parametrize("path", ["toolbox/index.html", "en/privacy/index.html", "open-data/index.html"])
@@ -49,7 +85,7 @@ def test_pages_outside_the_report_have_no_citation(site, path):
 
 def test_a_local_build_cites_no_address_it_does_not_have(site):
     citation = _citation(site.page("results/index.html").html)
-    assert "http" not in citation.split("mc-citation__text", 1)[1].split("</p>", 1)[0]
+    assert "http" not in _part(citation, "page")
 
 
 def test_a_published_citation_gives_the_pages_own_address(published):
@@ -110,3 +146,26 @@ def test_every_citation_links_the_citation_file(site):
         href = re.search(r'href="([^"]*CITATION\.cff)"', citation).group(1)
         depth = path.count("/")
         assert href == "../" * depth + "CITATION.cff"
+
+
+# --- who makes the website: data, shown in the colophon and the footer ----------------------------
+
+@pytest.mark.parametrize("path, says", [("about/index.html", "Maker van deze website niet bekend"),
+                                        ("en/about/index.html", "Maker of this website not known")])
+def test_the_colophon_says_who_makes_the_website_is_not_known(site, site_data, path, says):
+    assert site_data.covenant.website.maker is None  # no source names one
+    assert says in site.page(path).flat_text
+
+
+def test_every_page_footer_names_the_report_publisher_apart_from_the_website(site):
+    for page in [*site.pages(), site.page("404.html")]:
+        footer = re.search(r'<p class="mc-footer-website">(.*?)</p>', page.html, re.DOTALL)
+        assert footer and ("niet bekend" in footer.group(1) or "not known" in footer.group(1)), page.path
+
+
+def test_a_maker_once_supplied_is_named_in_the_citation_colophon_and_footer(site_data):
+    maker = {"nl": "Stichting Voorbeeld", "en": "Example Foundation"}
+    covenant = dataclasses.replace(site_data.covenant, website=dataclasses.replace(site_data.covenant.website, maker=maker))
+    ctx = RenderContext(dataclasses.replace(site_data, covenant=covenant), "en")
+    assert "Maker of the website: Example Foundation" in page_citation(ctx, "Results", None).text
+    assert "Example Foundation" in website_facts(ctx) and "Example Foundation" in website_credits(ctx)

@@ -85,21 +85,34 @@ def site_title(data: SiteData, lang: str) -> str:
 @dataclass(frozen=True)
 class Citation:
     text: str  # everything but the address
-    url: str | None  # the page's public address; None in a build without site_url (not published)
+    url: str | None  # the public address; None for a page of a build without site_url (not published)
 
 
-def citation(ctx: RenderContext, title: str, site_name: str, url: str | None) -> Citation:
-    """How to cite a page (or, with the site's name as title, the whole report) in the page's language."""
-    edition = current_edition(ctx.data)
-    publisher = ctx.text(ctx.data.covenant.report.publisher)
-    text = ctx.t("citation.text", publisher=publisher, year=edition.date[:4], page=title, site=site_name,
-                 edition=edition.name, date=ctx.date(edition.date))
+def page_citation(ctx: RenderContext, title: str, url: str | None) -> Citation:
+    """How to cite a page of this website: the website is the author of its pages (the report's
+    publisher did not write them: they add text of their own), named by its maker when known."""
+    maker = ctx.data.covenant.website.maker
+    text = ctx.t("citation.page", page=title, site=site_title(ctx.data, ctx.lang),
+                 edition=current_edition(ctx.data).name,
+                 maker=ctx.text(maker) if maker else ctx.t("website.unknown"))
     return Citation(text, url or None)
 
 
-def citation_html(ctx: RenderContext, title: str, site_name: str, url: str | None, root: str) -> str:
-    """The 'how to cite' block at the end of a report page; `root` is the site root relative to it."""
-    return render_html("citation.html", ctx, citation=citation(ctx, title, site_name, url),
+def report_citation(ctx: RenderContext) -> Citation:
+    """How to cite the report itself: its publisher, its month (the report gives no day), its title
+    in its own language, its own address."""
+    report = ctx.data.covenant.report
+    original = report.title[report.language]
+    title = original if ctx.lang == report.language else \
+        ctx.t("citation.translated_title", original=original, translation=ctx.text(report.title))
+    text = ctx.t("citation.report", publisher=ctx.text(report.publisher), date=ctx.date(report.published), title=title)
+    return Citation(text, report.url)
+
+
+def citation_html(ctx: RenderContext, title: str, url: str | None, root: str) -> str:
+    """The 'how to cite' block at the end of a report page: this page, then the report it shows a
+    section of; `root` is the site root relative to the page."""
+    return render_html("citation.html", ctx, page=page_citation(ctx, title, url), report=report_citation(ctx),
                        cff=root + CITATION_FILE)
 
 
@@ -107,7 +120,7 @@ def page_citation_html(ctx: RenderContext, page_title: str, url: str | None, pag
     """How to cite a report page, at its end: `page_title` as the page has it (inert HTML, see
     render.title_html), `url` its public address (None for a local build), `page_url` its URL in the site."""
     root = "../" * page_url.count("/")  # from the page's folder to the site root
-    return citation_html(ctx, html.unescape(page_title), site_title(ctx.data, ctx.lang), url, root)
+    return citation_html(ctx, html.unescape(page_title), url, root)
 
 
 def citation_cff(data: SiteData, site_url: str | None) -> str:
@@ -202,7 +215,7 @@ def pdf_cover_html(ctx: RenderContext, site_url: str | None) -> str:
     home = f"{site_url.rstrip('/')}/{language_root(ctx.lang)}" if site_url else None
     return render_html("pdf_cover.html", ctx, covenant=ctx.data.covenant, report=report, site_name=name,
                        edition=current_edition(ctx.data), site_url=home,
-                       citation=citation(ctx, ctx.text(report.section), name, home))
+                       citation=report_citation(ctx))
 
 
 def _css_string(text: str) -> str:

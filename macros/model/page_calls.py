@@ -24,6 +24,7 @@ PAGE_CALLS: dict[str, str | None] = {
     "covenant_intro": None,
     "covenant_facts": None,
     "report_facts": None,
+    "website_facts": None,
     "follow_up": None,
     "sources_list": None,
     "parties_summary": None,

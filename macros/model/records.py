@@ -207,6 +207,13 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Website:
+    """Who makes and who publishes this website: not the report's publisher. None: nobody has said."""
+    maker: Text | None = None
+    publisher: Text | None = None
+
+
+@dataclass(frozen=True)
 class Covenant:
     name: Text
     full_name: Text
@@ -218,6 +225,7 @@ class Covenant:
     secretariat: Text
     intro: Paragraphs
     contact: Text
+    website: Website = field(default_factory=Website)
     chairs: list[Chair] = field(default_factory=list)
     follow_up: Paragraphs = field(default_factory=list)  # the second term: a fact about the outside world,
     follow_up_source: Source | None = None              # so with its source and the day it was checked
@@ -373,7 +381,8 @@ def _covenant(raw: dict[str, Any]) -> Covenant:
               for chair in raw.get("chairs", [])]
     documents = [Document(**{**document, "links": [Source(**link) for link in document.get("links", [])]})
                  for document in raw.get("documents", [])]
-    return _build(Covenant, {**raw, "chairs": chairs, "report": Report(**raw["report"]), "documents": documents})
+    return _build(Covenant, {**raw, "chairs": chairs, "report": Report(**raw["report"]), "documents": documents,
+                             "website": Website(**raw.get("website") or {})})
 
 
 def _oecd_steps(toolbox: dict[str, Any]) -> dict[str, OecdStep]:

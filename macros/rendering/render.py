@@ -251,6 +251,21 @@ def report_facts(ctx: RenderContext) -> str:
     return render_html("report_facts.html", ctx, covenant=ctx.data.covenant)
 
 
+def website_facts(ctx: RenderContext) -> str:
+    """The colophon: who makes and who publishes this website (not known until data says), and whose
+    the report is."""
+    return render_html("website_facts.html", ctx, website=ctx.data.covenant.website,
+                       report=ctx.data.covenant.report)
+
+
+def website_credits(ctx: RenderContext) -> str:
+    """One plain line for the footer of every page: who makes and publishes the website, whose the report is."""
+    website, unknown = ctx.data.covenant.website, ctx.t("website.unknown")
+    return ctx.t("footer.website", maker=ctx.text(website.maker) if website.maker else unknown,
+                 publisher=ctx.text(website.publisher) if website.publisher else unknown,
+                 report_publisher=ctx.text(ctx.data.covenant.report.publisher))
+
+
 def covenant_intro(ctx: RenderContext) -> str:
     return render_html("paragraphs.html", ctx, paragraphs=ctx.data.covenant.intro)
 
