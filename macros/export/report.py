@@ -12,15 +12,12 @@ import yaml
 from markupsafe import Markup
 
 from . import open_data
-from ..model.addresses import ABOUT_PAGE, PARTIES_PAGE, PROJECTS_PAGE
+from ..model.addresses import ABOUT_PAGE, HOME_PAGE, OPEN_DATA_PAGE, PARTIES_PAGE, PROJECTS_PAGE, RESULTS_PAGE
 from ..model.edition import current_edition
 from ..model.language import DEFAULT_LANGUAGE, format_number
 from ..model.records import SiteData
 from ..rendering.render import RenderContext, blocks, heading, render_html
 
-HOME_PAGE = "index.md"
-RESULTS_PAGE = "results.md"
-OPEN_DATA_PAGE = "open-data.md"
 PDF_FOLDER = "downloads"
 CITATION_FILE = "CITATION.cff"
 DOWNLOADS_ANCHOR = "downloads"

@@ -36,7 +36,7 @@ PAGE_MACROS: dict[str, PageMacro] = {
     "t": PageMacro(render.ui_text),
     "heading": PageMacro(render.ui_heading),
     **{function.__name__: PageMacro(function) for function in (
-        render.results_table, render.results_chart, render.theme_summaries, render.covenant_intro,
+        render.results_table, render.results_chart, render.theme_summaries, render.outcome_summary, render.covenant_intro,
         render.covenant_facts, render.report_facts, render.website_facts, render.follow_up, render.sources_list,
         render.parties_summary, render.parties_list, render.projects_list, render.toolbox_by_step,
         render.toolbox_by_audience, render.toolbox_by_kind, render.recyclers_call_to_action, render.regulations_explained,

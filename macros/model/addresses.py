@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 from .records import SiteData
 
+HOME_PAGE = "index.md"
+RESULTS_PAGE = "results.md"
+OPEN_DATA_PAGE = "open-data.md"
 PARTIES_PAGE = "parties.md"
 PROJECTS_PAGE = "projects.md"
 ABOUT_PAGE = "about.md"

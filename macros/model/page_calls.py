@@ -21,6 +21,7 @@ PAGE_CALLS: dict[str, str | None] = {
     "results_table": None,
     "results_chart": None,
     "theme_summaries": None,
+    "outcome_summary": None,
     "covenant_intro": None,
     "covenant_facts": None,
     "report_facts": None,

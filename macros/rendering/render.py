@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from ..model.addresses import EDITIONS_PAGE, RECYCLERS_PAGE, TOOLBOX_PAGE, address
+from ..model.addresses import EDITIONS_PAGE, RECYCLERS_PAGE, RESULTS_PAGE, TOOLBOX_PAGE, address
 from ..reading.freshness import build_date, checked_facts, stale_facts
 from ..reading.history import EditionPlaces
 from ..model.language import format_date, format_number, localize, translate
@@ -149,6 +149,12 @@ def results_table(ctx: RenderContext) -> str:
 def results_chart(ctx: RenderContext) -> str:
     numeric = [t for t in ctx.data.targets.values() if t.kind == "numeric"]
     return render_html("results_chart.html", ctx, targets=numeric)
+
+
+def outcome_summary(ctx: RenderContext) -> str:
+    """The answer first: every target with figures (result against target, status), in the report's order."""
+    targets = [t for t in ctx.data.targets.values() if t.kind == "numeric"]
+    return render_html("outcome_summary.html", ctx, targets=targets, results_page=RESULTS_PAGE)
 
 
 def theme_summaries(ctx: RenderContext) -> str:
