@@ -147,7 +147,8 @@ def test_every_page_of_an_edition_names_the_edition(editions):
     for file in _edition_files(pages, "2025"):
         if file.name != "404.html":
             html = file.read_text(encoding="utf-8")
-            assert re.search(r'<p class="mc-edition">(Editie|Edition) 2025<', html), file
+            assert re.search(r'<p class="mc-edition">(Editie|Edition) 2025 (van deze website|of this website), '
+                             r'(over het rapport van juni|on the report of June) 2024<', html), file
 
 
 # --- refusals: one line saying why, a non-zero exit, gh-pages and the tags as they were -----------

@@ -68,7 +68,7 @@ def test_only_the_newest_edition_is_the_current_one(data):
 def test_the_end_of_a_page_names_its_edition_and_when_it_changed(data):
     html = page_facts(RenderContext(data, "nl", edition_places=PLACES), "2024-06-12")
     assert 'Laatst bijgewerkt op <time datetime="2024-06-12">12 juni 2024</time>' in html
-    assert "Editie 2025<span" in html and "de huidige editie" in html
+    assert "Editie 2025 van deze website, over het rapport van juni 2024<span" in html and "de huidige editie" in html
 
 
 def test_the_end_of_a_page_without_a_date_says_none(data):

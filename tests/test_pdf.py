@@ -62,9 +62,9 @@ def test_the_pdf_says_its_language(pdfs, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_cover_names_title_covenant_period_edition_and_date(pdfs, lang):
     cover = pdfs[lang]["pages"][0]
-    expected = {"nl": ["Metaalconvenant 2019–2024", "Internationaal MVO-convenant Metaal", "Editie 2024, juni 2024"],
+    expected = {"nl": ["Metaalconvenant 2019–2024", "Internationaal MVO-convenant Metaal", "Editie 2024, over het rapport van juni 2024"],
                 "en": ["Metals Covenant 2019–2024", "Responsible Business Conduct Agreement for the Metals Sector",
-                       "Edition 2024, June 2024"]}[lang]
+                       "Edition 2024, on the report of June 2024"]}[lang]
     assert all(words in cover for words in expected), cover
 
 
@@ -92,7 +92,7 @@ def test_the_table_of_contents_gives_the_page_each_chapter_starts_on(pdfs, lang)
 @pytest.mark.parametrize("lang, words", [("nl", "pagina {page} van {pages}"), ("en", "page {page} of {pages}")])
 def test_every_page_after_the_cover_is_numbered_with_a_footer_naming_the_edition(pdfs, lang, words):
     pages = [page for page in pdfs[lang]["pages"] if page]
-    edition = {"nl": "editie 2024, juni 2024", "en": "edition 2024, June 2024"}[lang]
+    edition = {"nl": "editie 2024, over het rapport van juni 2024", "en": "edition 2024, on the report of June 2024"}[lang]
     for number, page in enumerate(pages[1:], start=2):
         assert words.format(page=number, pages=len(pages)) in page, number
         assert edition in page, number
