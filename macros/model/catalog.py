@@ -51,6 +51,7 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("targets", "theme", "themes"),
     Reference("targets", "result_parties", "parties"),
     Reference("activities", "target", "targets"),
+    Reference("activities", "may_be", "activities"),
     Reference("projects", "target", "targets"),
     Reference("projects", "partners", "parties"),
     Reference("regulations", "target", "targets"),

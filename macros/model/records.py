@@ -74,6 +74,7 @@ class Activity:
     date: str | None = None
     link: str | None = None
     source: Source | None = None
+    may_be: str | None = None  # another source's account of what may be the report's activity of this id
 
 
 @dataclass(frozen=True)

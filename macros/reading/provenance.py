@@ -81,5 +81,27 @@ def project_risk_problems(documents) -> list[Problem]:
     return problems
 
 
+def same_event_problems(documents) -> list[Problem]:
+    """Another source's account shown with the report's mention of what may be the same event (may_be)
+    must have its own source, and point at a mention of the report (no source) of the same target."""
+    activities = collection_named("activities")
+    by_id = {record.get("id"): record for _, record in records_of(documents, activities)}
+    problems = []
+    for index, record in records_of(documents, activities):
+        mention = by_id.get(record.get("may_be"))
+        if record.get("may_be") is None or mention is None:  # an unknown id is reported as a reference
+            continue
+        if record.get("source") is None:
+            message = "an account shown with the report's mention (may_be) is another source's: give its source"
+        elif mention.get("source") is not None or mention.get("may_be") is not None:
+            message = f"'{mention.get('id')}' is not the report's own mention (it has a source): point may_be at one"
+        elif mention.get("target") != record.get("target"):
+            message = f"'{mention.get('id')}' belongs to another target ({mention.get('target')}): may_be stays within a target"
+        else:
+            continue
+        problems.append(problem_at_record(documents, activities, index, record, "may_be", message))
+    return problems
+
+
 def provenance_problems(documents) -> list[Problem]:
-    return status_problems(documents) + project_risk_problems(documents)
+    return status_problems(documents) + project_risk_problems(documents) + same_event_problems(documents)

@@ -375,10 +375,11 @@ def theme_page(ctx: RenderContext, theme_id: str) -> str:
     parts = [heading(theme_title_text(ctx, theme_id), 1), render_html("theme_intro.html", ctx, theme=theme)]
     for target in ctx.data.targets_by_theme[theme_id]:
         parts += [heading(ctx.text(target.title)), target_card(ctx, target.id), target_explanation(ctx, target.id)]
-        activities = ctx.data.activities_by_target[target.id]
+        activities = [a for a in ctx.data.activities_by_target[target.id] if not a.may_be]
         if activities:
+            accounts = {a.id: [o for o in ctx.data.activities_by_target[target.id] if o.may_be == a.id] for a in activities}
             parts += [heading(ctx.t("heading.activities"), 3),
-                      render_html("activities_list.html", ctx, activities=activities)]
+                      render_html("activities_list.html", ctx, activities=activities, accounts=accounts)]
         for title, projects in _projects_and_others(ctx, ctx.data.projects_by_target[target.id]):
             parts += [heading(title, 3), render_html("project_links.html", ctx, projects=projects)]
         if ctx.data.regulations_by_target[target.id]:
