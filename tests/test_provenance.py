@@ -95,9 +95,13 @@ def _badges_by_place(site, lang: str, target_id: str) -> dict[str, str]:
     results = site.page(prefix + "results/index.html").html
     home = site.page(prefix + "index.html").html
     theme = next(p.html for p in site.pages(lang) if f'id="target-{target_id}"' in p.html and "/themes/" in "/" + p.path)
+    # On home, the outcome in brief and the results at a glance show a status; a quote linked to it does not.
+    on_home = [m for m in re.finditer(rf'<li><a href="[^"]*#target-{target_id}">(?:(?!</li>).)*</li>', home, re.S)
+               if "mc-badge" in m.group(0)]
+    assert on_home, ("home", target_id)
     places = {
         "results": re.search(rf'<tr>(?:(?!</tr>).)*#target-{target_id}"(?:(?!</tr>).)*</tr>', results, re.S),
-        "home": re.search(rf'<li><a href="[^"]*#target-{target_id}">(?:(?!</li>).)*</li>', home, re.S),
+        **{f"home ({number})": match for number, match in enumerate(on_home, start=1)},
         "theme": re.search(rf'id="target-{target_id}".*?<p class="mc-target__status">(.*?)</p>', theme, re.S),
     }
     found = {}
