@@ -18,11 +18,12 @@ class PageMacro:
     function: Callable[..., str]  # render function: (ctx, *args) -> Markdown
     title: Callable[..., str] | None = None  # (ctx, id) -> the title of the page this macro opens
     description: Callable[..., str] | None = None  # (ctx, id) -> that page's meta description (plain text)
+    search_words: Callable[..., list[str]] | None = None  # (ctx, id) -> words its search finds it by first
 
 
 PAGE_MACROS: dict[str, PageMacro] = {
     "page_title": PageMacro(render.page_title, title=render.page_title_text,
-                            description=render.page_description),
+                            description=render.page_description, search_words=render.page_search_words),
     "theme_page": PageMacro(render.theme_page, title=render.theme_title_text,
                             description=render.theme_description),
     "page_intro": PageMacro(render.page_intro),

@@ -129,6 +129,10 @@ class LanguagePass:
                 description = declared.description(ctx, *args[:1])
                 if description:  # else Material falls back to the site's description
                     page.meta["description"] = render.title_html(description)
+            if declared.search_words is not None and page is not None:
+                words = declared.search_words(ctx, *args[:1])
+                if words:  # Material's search indexes a page's tags with a high weight (none are shown)
+                    page.meta["tags"] = [render.title_html(word) for word in words]
             return declared.function(ctx, *args, **kwargs)
 
         return page_macro

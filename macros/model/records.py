@@ -163,6 +163,7 @@ class Page:
     title: Text
     intro: Paragraphs = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    search_words: dict[str, list[str]] = field(default_factory=dict)  # language -> words that find it first
 
 
 @dataclass(frozen=True)

@@ -349,6 +349,11 @@ def page_description(ctx: RenderContext, page_id: str) -> str:
     return _summary(ctx, ctx.data.pages[page_id].intro)
 
 
+def page_search_words(ctx: RenderContext, page_id: str) -> list[str]:
+    """Words that should find the page first in this language's search (none for most pages)."""
+    return list(ctx.data.pages[page_id].search_words.get(ctx.lang, []))
+
+
 def theme_description(ctx: RenderContext, theme_id: str) -> str:
     return _summary(ctx, ctx.data.themes[theme_id].intro)
 
