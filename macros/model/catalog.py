@@ -52,6 +52,7 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("targets", "result_parties", "parties"),
     Reference("activities", "target", "targets"),
     Reference("activities", "may_be", "activities"),
+    Reference("covenant", "ways_in", "parties"),
     Reference("projects", "target", "targets"),
     Reference("projects", "partners", "parties"),
     Reference("regulations", "target", "targets"),

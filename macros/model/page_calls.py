@@ -35,6 +35,8 @@ PAGE_CALLS: dict[str, str | None] = {
     "toolbox_by_audience": None,
     "toolbox_by_kind": None,
     "recyclers_call_to_action": None,
+    "recyclers_next_step": None,
+    "contact_card": None,
     "regulations_explained": None,
     "report_scope": None,
     "terminology_list": None,

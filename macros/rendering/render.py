@@ -15,7 +15,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from ..model.addresses import EDITIONS_PAGE, RECYCLERS_PAGE, RESULTS_PAGE, TOOLBOX_PAGE, address
+from ..model.addresses import (
+    EDITIONS_PAGE, RECYCLERS_AFTER_PAGE, RECYCLERS_PAGE, RESULTS_PAGE, TOOLBOX_PAGE, address,
+)
 from ..reading.freshness import build_date, checked_facts, stale_facts
 from ..reading.history import EditionPlaces
 from ..model.language import format_date, format_number, localize, translate
@@ -274,6 +276,19 @@ def website_credits(ctx: RenderContext) -> str:
 
 def covenant_intro(ctx: RenderContext) -> str:
     return render_html("paragraphs.html", ctx, paragraphs=ctx.data.covenant.intro)
+
+
+def recyclers_next_step(ctx: RenderContext) -> str:
+    """The first thing on the recycler pages: the next step (the second term, and whom to contact)."""
+    return render_html("next_step.html", ctx, after_page=RECYCLERS_AFTER_PAGE)
+
+
+def contact_card(ctx: RenderContext) -> str:
+    """One contact, the same on every recycler page: the covenant's contact, where to check it and when it
+    was checked, and the parties (trade associations) a company may go through."""
+    covenant = ctx.data.covenant
+    return render_html("contact_card.html", ctx, covenant=covenant,
+                       ways_in=[ctx.data.parties[party_id] for party_id in covenant.ways_in])
 
 
 def follow_up(ctx: RenderContext) -> str:

@@ -1,0 +1,83 @@
+"""A way in for recycling companies: the landing page opens with the next step, then answers their
+questions in order, each with its facts' sources; one contact, the same on every recycler page."""
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+PREFIX = {"nl": "", "en": "en/"}
+QUESTIONS = {
+    "nl": ["Wat deed het convenant voor recyclingbedrijven?", "Wat deden deelnemers?", "Wat kregen zij?",
+           "Wat vraagt de wet nu?", "Wat komt er nu?", "Wet- en regelgeving: wat, voor wie, vanaf wanneer", "Contact"],
+    "en": ["What did the covenant do for recycling companies?", "What did participants do?", "What did they get?",
+           "What does the law ask now?", "What comes next?", "Laws and regulations: what, for whom, from when", "Contact"],
+}
+RECYCLER_PAGES = ["recyclers/index.html", "recyclers/covenant/index.html", "recyclers/after/index.html"]
+
+
+def _article(html: str) -> str:
+    return html[html.index("<article"):html.index("</article>")]
+
+
+def _text(fragment: str) -> str:
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", fragment))).strip()
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_the_landing_page_opens_with_the_next_step(site, lang):
+    article = _article(site.page(PREFIX[lang] + "recyclers/index.html").html)
+    after_title = article[article.index("</h1>"):]
+    first = re.search(r"<(p|div)[^>]*>", after_title).group(0)
+    assert "mc-next-step" in first
+    next_step = re.search(r'<div class="mc-cta mc-next-step">.*?</div>', after_title, re.S).group(0)
+    assert 'href="after/"' in next_step
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_the_landing_page_answers_a_recyclers_questions_in_order(site, lang):
+    article = _article(site.page(PREFIX[lang] + "recyclers/index.html").html)
+    headings = [_text(h).rstrip(" ¶") for h in re.findall(r"<h2[^>]*>(.*?)</h2>", article, re.S)]
+    assert headings == QUESTIONS[lang]
+
+
+def test_the_order_check_sees_another_order(site):  # the control: the check reads the real headings
+    article = _article(site.page("recyclers/covenant/index.html").html)
+    headings = [_text(h).rstrip(" ¶") for h in re.findall(r"<h2[^>]*>(.*?)</h2>", article, re.S)]
+    assert headings != QUESTIONS["nl"]
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_the_landing_page_names_the_recycling_companies_that_joined(site, site_data, lang):
+    text = site.page(PREFIX[lang] + "recyclers/index.html").flat_text
+    for party in ("krommenhoek-metals", "a-m-recycling", "raak-metals"):
+        name = site_data.parties[party].name
+        assert (name if isinstance(name, str) else name[lang]).split(" | ")[0] in text, party
+    assert ("Drie nieuwe" in text) or ("Three new" in text)  # new ones: not the only recyclers
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("nl", "Wie eraan deelnemen, hoe u kunt aansluiten en wat dat kost, zeggen de bronnen van deze website niet"),
+    ("en", "Who takes part, how to join and what it costs, this website’s sources do not say"),
+])
+def test_what_is_not_known_about_the_second_term_is_said_with_where_to_ask(site, lang, says):
+    assert says in site.page(PREFIX[lang] + "recyclers/index.html").flat_text
+
+
+def _contact(html: str) -> str | None:
+    found = re.search(r'<div class="mc-contact">.*?</div>', html, re.S)
+    return _text(found.group(0)) if found else None
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_every_recycler_page_shows_the_same_contact_with_its_source_and_date(site, lang):
+    contacts = {page: _contact(site.page(PREFIX[lang] + page).html) for page in RECYCLER_PAGES}
+    assert all(contacts.values()) and len(set(contacts.values())) == 1, contacts
+    contact = next(iter(contacts.values()))
+    assert "imvoconvenanten.nl" in contact and ("2 december 2026" in contact or "2 December 2026" in contact)
+    assert "Metaal Recycling Federatie" in contact and "FME" in contact
+
+
+def test_a_page_without_the_contact_has_none(site):  # the control
+    assert _contact(site.page("results/index.html").html) is None
