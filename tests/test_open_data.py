@@ -68,7 +68,7 @@ def test_the_json_holds_exactly_the_records_and_values_of_data(site, dataset):
             if field in DERIVED.get(dataset, set()):
                 continue
             assert _without_nulls(published[field]) == value, f"{dataset} {original['id']}: {field}"
-        extra = {f for f, value in published.items() if f not in original and value not in (None, [])}
+        extra = {f for f, value in published.items() if f not in original and value not in (None, [], False)}
         inherited = {"source"} if dataset == "instruments" else set()  # the file's source, as its template says
         assert extra <= DERIVED.get(dataset, set()) | inherited, f"{dataset} {original['id']}: {extra}"
 
@@ -94,6 +94,8 @@ def test_the_csv_holds_the_same_values_one_language_per_column(site, dataset):
             elif isinstance(value, str):  # one column, or a name that is the same in both languages' columns
                 assert cells == [value] or (columns == [f"{field}_nl", f"{field}_en"] and cells == [value, value]), \
                     f"{record['id']}: {field}"
+            elif isinstance(value, bool):  # before int: a bool is an int in Python
+                assert cells == [str(value).lower()], f"{record['id']}: {field}"
             elif isinstance(value, (int, float)):
                 assert float(cells[0]) == value, f"{record['id']}: {field}"
             elif isinstance(value, list) and isinstance(value[0], str):

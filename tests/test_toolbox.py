@@ -221,6 +221,7 @@ NEW_INSTRUMENT = """
         en: "A webinar."
     oecd_steps: ["step-2"]
     audiences: ["recycling-companies"]
+    no_public_copy: true
 """
 
 

@@ -70,7 +70,7 @@ class Shape:
     schema: dict
     suffixes: tuple[str, ...]  # CSV column per suffix: name + suffix
     cells: Callable[[Any], list]  # the value -> one cell per column (None: an empty cell)
-    cell_type: str = "string"  # what a non-empty cell holds: string, integer or number
+    cell_type: str = "string"  # what a non-empty cell holds: string, integer, number or boolean
     to_json: Callable[[Any], Any] = lambda value: value
 
 
@@ -98,6 +98,7 @@ SHAPES: dict[str, Shape] = {
     "str": Shape({"type": "string"}, ("",), lambda v: [v]),
     "str | None": Shape(_optional({"type": "string"}), ("",), lambda v: [v]),
     "int": Shape({"type": "integer"}, ("",), lambda v: [v], "integer"),
+    "bool": Shape({"type": "boolean"}, ("",), lambda v: ["true" if v else "false"], "boolean"),
     "int | None": Shape(_optional({"type": "integer"}), ("",), lambda v: [v], "integer"),
     "float | None": Shape(_optional({"type": "number"}), ("",), lambda v: [v], "number"),
     "Text": _TEXT,
@@ -226,7 +227,7 @@ def json_schema(dataset: Dataset, data: SiteData, schema_dir: Path) -> dict[str,
     }
 
 
-_CELL_PATTERNS = {"integer": r"^-?[0-9]+$", "number": r"^-?[0-9]+(\.[0-9]+)?$"}
+_CELL_PATTERNS = {"integer": r"^-?[0-9]+$", "number": r"^-?[0-9]+(\.[0-9]+)?$", "boolean": r"^(true|false)$"}
 
 
 def csv_schema(dataset: Dataset, data: SiteData) -> dict[str, Any]:

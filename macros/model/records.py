@@ -148,6 +148,7 @@ class Instrument:
     related: list[str] = field(default_factory=list)
     link: Source | None = None
     source: Source | None = None
+    no_public_copy: bool = False  # True: no public copy is known (rather than a guessed address)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ Whether a quote really is the report's words is tested against the source text (
 """
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from ..model.catalog import collection_named
@@ -103,5 +104,18 @@ def same_event_problems(documents) -> list[Problem]:
     return problems
 
 
+def instrument_answer_problems(documents) -> list[Problem]:
+    """An instrument's page answers how the covenant used it or where it is now: a warning when its record
+    says neither (covenant_use, a link, or no_public_copy: true), so the page says less than it could."""
+    instruments = collection_named("instruments")
+    return [dataclasses.replace(problem_at_record(
+        documents, instruments, index, record, "covenant_use",
+        "its page says neither how the covenant used it nor where it is now: add covenant_use (from a source), "
+        "a link to where it can be found, or no_public_copy: true"), severity="warning")
+        for index, record in records_of(documents, instruments)
+        if not record.get("covenant_use") and not record.get("link") and not record.get("no_public_copy")]
+
+
 def provenance_problems(documents) -> list[Problem]:
-    return status_problems(documents) + project_risk_problems(documents) + same_event_problems(documents)
+    return (status_problems(documents) + project_risk_problems(documents) + same_event_problems(documents)
+            + instrument_answer_problems(documents))
