@@ -18,7 +18,7 @@ AXE := node_modules/axe-core/axe.min.js
 # cffconvert pins an old jsonschema, so it has a venv of its own (the CITATION.cff test runs it).
 CFFCONVERT := .venv-cff/bin/cffconvert
 
-.PHONY: help install serve build pdf browser check-data test test-deps bench screenshots clean publish editions unpublish set-default
+.PHONY: help install serve build pdf browser check-data test test-deps bench audit screenshots clean publish editions unpublish set-default
 
 help:
 	@echo "make serve       build and serve the site at http://127.0.0.1:8000 (live reload; data errors show in the page)"
@@ -27,6 +27,7 @@ help:
 	@echo "make check-data  validate data/*.yml only"
 	@echo "make test        run the whole test suite"
 	@echo "make bench       time the data check and a full build; Lighthouse performance of key pages"
+	@echo "make audit       check the locked Python and npm dependencies for known vulnerabilities (needs the network)"
 	@echo "make screenshots build, then full-page PNGs of key pages (nl/en, 390 and 1280 px) in screenshots/"
 	@echo "make publish VERSION=2024 [ALIAS=latest] [TITLE=...] [PUSH=1] [FORCE=1] [ALLOW_STALE=1]"
 	@echo "                 publish an edition on gh-pages (needs SITE_URL, the site's public address)"
@@ -83,6 +84,11 @@ test: test-deps
 bench: test-deps  # Lighthouse needs chromium and node_modules
 	$(BIN)/python -m bench.run
 
+# Not part of `make test`: it asks the registries, so its answer changes without a change here (README: "Content-Security-Policy").
+audit:
+	command -v npm >/dev/null || (apt-get update && $(APT_INSTALL) nodejs npm)
+	$(PYTHON) -m tools.audit
+
 # For review by eye, not a test: home, a theme, results and toolbox in both languages at 390 and 1280 px.
 screenshots: build
 	command -v chromium >/dev/null || (apt-get update && $(APT_INSTALL) chromium)
@@ -104,4 +110,4 @@ set-default: $(STAMP)
 	@$(BIN)/python -m tools.editions set-default --version "$(VERSION)" $(filter --push,$(EDITION_FLAGS))
 
 clean:
-	rm -rf site .site-build .site-previous screenshots pdf $(VENV) .venv-cff .pytest_cache .hypothesis node_modules
+	rm -rf site .site-build .site-previous screenshots pdf $(VENV) .venv-cff .venv-audit .pytest_cache .hypothesis node_modules

@@ -23,6 +23,23 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "schemas", "macros", "overrides", "hooks", "tools")
 
 
+def run_axe(page) -> dict:
+    """axe-core's WCAG 2.1 AA results on `page`. axe is evaluated rather than added as a <script>: the
+    site's Content-Security-Policy (hooks/csp.py) blocks inline scripts, not what the test evaluates."""
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+
+
+def policy_violations(page) -> list[str]:
+    """The list each violation of the page's Content-Security-Policy goes to (directive, what it
+    blocked, where), reported from before the page's first script on, and across navigations."""
+    violations: list[str] = []
+    page.expose_function("reportViolation", lambda text: violations.append(text))
+    page.add_init_script("""document.addEventListener("securitypolicyviolation", event => window.reportViolation(
+        `${event.effectiveDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`), true);""")
+    return violations
+
+
 def copy_project(dest: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
     """A copy of everything a build reads (or of `parts`), to change without touching the real project."""
     dest.mkdir(parents=True, exist_ok=True)

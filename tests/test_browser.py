@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import AXE, WCAG_21_AA
+from tests.conftest import run_axe
 
 
 def _watch(page) -> dict[str, list[str]]:
@@ -35,8 +35,7 @@ def visits(site, server, browser):
         page = context.new_page()
         seen = _watch(page)
         page.goto(url, wait_until="networkidle")
-        page.add_script_tag(path=str(AXE))
-        axe = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+        axe = run_axe(page)
         results[built.path] = {"violations": axe["violations"], **seen}
         page.close()
     results["cookies"] = context.cookies()

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import copy_project
+from tests.conftest import copy_project, policy_violations
 
 BROKEN = ("result_value: 14", 'result_value: "veertien"')
 
@@ -68,3 +68,17 @@ def test_a_data_error_shows_in_the_browser_and_the_page_comes_back_when_fixed(de
                            "document.querySelector('.mc-results') !== null", timeout=60_000)
     assert page.locator("h1").first.inner_text().startswith("Resultaten")
     page.close()
+
+
+def test_under_serve_the_live_reload_script_runs_within_the_policy(dev_server, browser):
+    url, _ = dev_server
+    page = browser.new_page()
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(f"{message.type}: {message.text}"))
+    violations = policy_violations(page)
+    page.goto(url + "results/", wait_until="load")
+    page.wait_for_function("() => document.readyState === 'complete'")
+    page.wait_for_timeout(500)  # the live-reload script logs once it has started polling
+    page.close()
+    assert "log: Enabled live reload" in messages
+    assert violations == []

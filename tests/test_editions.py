@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from macros.reading.yamlfile import read_yaml
+from tests.conftest import policy_violations
 from tests.datafiles import dump_data
 from tests.gitrepo import commit, git, make, project_repository
 from tools.serve_gzip import GzipServer
@@ -149,6 +150,15 @@ def test_every_page_of_an_edition_names_the_edition(editions):
             html = file.read_text(encoding="utf-8")
             assert re.search(r'<p class="mc-edition">(Editie|Edition) 2025 (van deze website|of this website), '
                              r'(over het rapport van juni|on the report of June) 2024<', html), file
+
+
+def test_every_page_of_an_edition_carries_the_content_security_policy(editions):
+    _, pages, _ = editions
+    for file in _edition_files(pages, "2025"):
+        html = file.read_text(encoding="utf-8")
+        policy = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+        assert len(policy) == 1 and policy[0].startswith("default-src 'self'; script-src 'self' 'sha256-"), file
+        assert '<meta name="referrer" content="strict-origin-when-cross-origin">' in html, file
 
 
 # --- refusals: one line saying why, a non-zero exit, gh-pages and the tags as they were -----------
@@ -317,6 +327,17 @@ def test_the_newest_edition_says_it_is_the_current_one(editions, browser):
     assert page.locator(".mc-page-facts .mc-edition-current").is_visible()
     assert problems == []
     page.close()
+
+
+def test_opening_the_version_selector_of_an_edition_breaks_no_policy_directive(editions, browser):
+    _, _, url = editions
+    page = browser.new_page()
+    violations = policy_violations(page)
+    page.goto(url + "2024/en/results/", wait_until="networkidle")  # an older edition: its note is shown too
+    page.locator(".md-version").hover()  # the list of editions (versions.json) opens on hover
+    page.locator(".md-version__link", has_text="2024").wait_for(state="visible")
+    page.close()
+    assert violations == []
 
 
 def test_the_version_selector_keeps_the_page_and_the_language_switch_the_edition(editions, browser):

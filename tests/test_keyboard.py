@@ -56,7 +56,9 @@ def open_page(context, server, path: str, width: int):
     page = context.new_page()
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(server + path, wait_until="load")
-    page.add_style_tag(content=NO_TRANSITIONS)
+    # A constructed stylesheet, not a <style>: the site's Content-Security-Policy blocks inline styles.
+    page.evaluate("css => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css);"
+                  " document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }", NO_TRANSITIONS)
     return page
 
 

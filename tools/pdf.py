@@ -82,7 +82,9 @@ def make_pdfs(site_dir: Path, data: SiteData, site_url: str | None = None) -> li
 
 def _print(browser, base: str, data: SiteData, lang: str, site_url: str | None) -> Pdf:
     ctx = RenderContext(data, lang)
-    page = browser.new_page()
+    # The printer adds its own stylesheet (pdf.css) and the cover to the page: the site's
+    # Content-Security-Policy (hooks/csp.py), which is for readers' browsers, allows neither.
+    page = browser.new_page(bypass_csp=True)
     # Only the local site: anything else would make the PDF depend on another host.
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
     page.goto(base + language_root(lang), wait_until="load")
