@@ -224,7 +224,7 @@ CASES = {
         ("theme 'due-diligence': field 'intro_origin': this required field is missing",), at='  - id: "due-diligence"'),
     "a percent result without its qualifier": Case(
         "targets.yml", '    result_qualifier:\n      nl: "gemiddelde score van bedrijven die sinds de ondertekening in 2019 '
-                       'partij zijn"\n      en: "average score of companies that have been parties since the signing in '
+                       'partij zijn"\n      en: "average score of companies that have been parties since the covenant was signed in '
                        '2019"\n', "",
         ("target 'maturity-score': field 'result_qualifier': this required field is missing",),
         at='  - id: "maturity-score"'),
