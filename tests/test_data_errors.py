@@ -232,6 +232,46 @@ CASES = {
         "terminology.yml", '    en: "target"\n', "",
         ("term 'doelstelling': field 'en': the English text (en) is missing: every text needs both nl and en",),
         at='  - id: "doelstelling"'),
+    "a zero-width space pasted into a number": Case(
+        "targets.yml", '      en: "At the end of year 5, 14 companies', '      en: "At the end of year 5, 1\u200b4 companies',
+        ("target 'signatories': field 'result_note.en': the text has ZERO WIDTH SPACE, U+200B, at character 24 "
+         "(after 'nd of year 5, 1'): an invisible character (pasted from Word or a PDF): a reader cannot see it and a "
+         "search cannot match the word it is in; delete it",)),
+    "a soft hyphen in a word": Case(
+        "themes.yml", '      nl: "Due diligence"', '      nl: "Due dili\u00adgence"',
+        ("theme 'due-diligence': field 'title.nl': the text has SOFT HYPHEN, U+00AD, at character 9 (after 'Due dili'): "
+         "an invisible hyphen (pasted from Word or a PDF): a search cannot match the word it is in; delete it",)),
+    "a bidirectional control before a number": Case(
+        "targets.yml", '      en: "At the end of year 5, 14 companies', '      en: "At the end of year 5, \u202e14 companies',
+        ("target 'signatories': field 'result_note.en': the text has RIGHT-TO-LEFT OVERRIDE, U+202E, at character 23 "
+         "(after 'end of year 5, '): a bidirectional control: it can make the text, or a number in it, read in another "
+         "order than typed; delete it",)),
+    "a control character written as an escape": Case(
+        "themes.yml", '      nl: "Due diligence"', '      nl: "Due\\u0007 diligence"',
+        ("theme 'due-diligence': field 'title.nl': the text has CONTROL CHARACTER, U+0007, at character 4 (after "
+         "'Due'): a control character: it has no place in a text and a reader cannot see it; delete it",)),
+    "a control character typed into the file": Case(
+        "themes.yml", '      nl: "Due diligence"', '      nl: "Due\x1b diligence"',
+        ("theme 'due-diligence': field 'title.nl': the text has ESCAPE, U+001B, at character 15 of the line: a control "
+         "character a reader cannot see and YAML cannot read; delete it",)),
+    "a byte order mark inside a text": Case(
+        "themes.yml", '      nl: "Due diligence"', '      nl: "Due \ufeffdiligence"',
+        ("theme 'due-diligence': field 'title.nl': the text has ZERO WIDTH NO-BREAK SPACE, U+FEFF, at character 5 "
+         "(after 'Due '): a byte order mark inside the text (pasted from another file): a reader cannot see it; "
+         "delete it",)),
+    "a byte order mark inside a file": Case(
+        "themes.yml", "themes:\n", "\ufeff# pasted\nthemes:\n",
+        ("data/themes.yml:{line}:1: a byte order mark (ZERO WIDTH NO-BREAK SPACE, U+FEFF) is inside the file, where "
+         "another file was pasted in: delete it",)),
+    "a non-breaking space between words": Case(
+        "themes.yml", '      nl: "Due diligence"', '      nl: "Due\u00a0diligence"',
+        ("theme 'due-diligence': field 'title.nl': the text has NO-BREAK SPACE, U+00A0, at character 4 (after 'Due'): "
+         "it keeps two words on one line, which only a number and its unit need (66 %, 14 bedrijven); use a normal "
+         "space",)),
+    "a non-breaking space at the end of a text": Case(
+        "themes.yml", '      nl: "Due diligence"', '      nl: "Due diligence\u00a0"',
+        ("theme 'due-diligence': field 'title.nl': the text has NO-BREAK SPACE, U+00A0, at its end (character 14): a "
+         "space a reader cannot see; remove it",)),
     "unknown macro in a page": Case("results.md", "{{ results_table() }}", "{{ result_table() }}",
                                    ("unknown macro or variable 'result_table'", "did you mean 'results_table'"),
                                    folder="docs"),
@@ -291,7 +331,27 @@ def test_bad_data_gives_a_clear_located_message(tmp_path, name):
     assert "Traceback" not in result.stderr + result.stdout
     assert f"{case.folder}/{case.file}:{line}:" in result.stderr, result.stderr
     for words in case.says:
-        assert words in result.stderr, result.stderr
+        assert words.replace("{line}", str(line)) in result.stderr, result.stderr
+
+
+def test_a_non_breaking_space_between_a_number_and_its_unit_is_allowed(tmp_path):
+    root, _ = break_data(tmp_path, Case("targets.yml", '      en: "At the end of year 5, 14 companies',
+                                        '      en: "At the end of year 5, 14\u00a0companies', ()))
+    assert check(root).returncode == 0
+
+
+def test_a_byte_order_mark_at_the_start_of_a_file_is_allowed(tmp_path):
+    root, _ = break_data(tmp_path, Case("themes.yml", "", "\ufeff", ()))
+    assert check(root).returncode == 0
+
+
+def test_todays_data_has_no_invisible_characters():
+    from macros.reading.text_rules import invisible_character_messages
+    from macros.reading.validate import read_documents
+    from macros.reading.locate import strings_in
+    documents, _ = read_documents(ROOT / "data")
+    assert [(stem, path, message) for stem, document in documents.items() for path, text in strings_in(document.data)
+            for message in invisible_character_messages(text)] == []
 
 
 def test_the_real_data_passes_the_check_run_as_a_process():
