@@ -272,6 +272,25 @@ CASES = {
         "themes.yml", '      nl: "Due diligence"', '      nl: "Due diligence\u00a0"',
         ("theme 'due-diligence': field 'title.nl': the text has NO-BREAK SPACE, U+00A0, at its end (character 14): a "
          "space a reader cannot see; remove it",)),
+    "another number in the English text": Case(
+        "targets.yml", '      en: "At the end of year 5, 14 companies', '      en: "At the end of year 5, 16 companies',
+        ("target 'signatories': field 'result_note': the Dutch and English texts do not state the same numbers: only "
+         "in nl: 14; only in en: 16; correct the translation, or, if they differ on purpose, say so in the record's "
+         "'numbers_differ' (field: \"result_note\", reason: ...)",), at='      nl: "Aan het einde van jaar 5'),
+    "another date in the English text": Case(
+        "pages.yml", "formally closed on 18 June 2024", "formally closed on 18 July 2024",
+        ("page 'recyclers-after': field 'intro[1]': the Dutch and English texts do not state the same numbers: only in nl: "
+         "2024-06-18; only in en: 2024-07-18; correct the translation",), at="      - nl: \"Het Metaalconvenant liep"),
+    "a number word the translation lost": Case(
+        "projects.yml", "It runs for two years", "It runs for three years",
+        ("project 'peru-bolivia-health-safety': field 'description[1]': the Dutch and English texts do not state the same "
+         "numbers: only in nl: 2; only in en: 3",), at="      - nl: \"Een project van CNV"),
+    "an exemption no longer needed": Case(
+        "targets.yml", '  - id: "signatories"\n',
+        '  - id: "signatories"\n    numbers_differ:\n      - field: "result_note"\n        reason: "rounded"\n',
+        ("target 'signatories': field 'numbers_differ': 'result_note' is listed as having different numbers in nl and "
+         "en, but they are the same (or there is no such text): remove it from this list",),
+        at='      - field: "result_note"'),
     "unknown macro in a page": Case("results.md", "{{ results_table() }}", "{{ result_table() }}",
                                    ("unknown macro or variable 'result_table'", "did you mean 'results_table'"),
                                    folder="docs"),
@@ -352,6 +371,39 @@ def test_todays_data_has_no_invisible_characters():
     documents, _ = read_documents(ROOT / "data")
     assert [(stem, path, message) for stem, document in documents.items() for path, text in strings_in(document.data)
             for message in invisible_character_messages(text)] == []
+
+
+def test_numbers_that_differ_on_purpose_pass_and_the_check_says_so(tmp_path):
+    root, _ = break_data(tmp_path, Case(
+        "targets.yml", '  - id: "signatories"\n',
+        '  - id: "signatories"\n    numbers_differ:\n      - field: "result_note"\n        reason: "the English counts '
+        'the two who joined later"\n', ()))
+    target = root / "data" / "targets.yml"
+    target.write_text(target.read_text(encoding="utf-8").replace("year 5, 14 companies", "year 5, 16 companies"),
+                      encoding="utf-8")
+    result = check(root)
+    assert result.returncode == 0, result.stderr
+    assert ("Exempt: data/targets.yml:207:7: target 'signatories': field 'result_note': the numbers differ between nl "
+            "and en (only in nl: 14; only in en: 16), on purpose as 'numbers_differ' says: the English counts the two "
+            "who joined later") in result.stderr
+
+
+@pytest.mark.parametrize("nl, en", [("66%", "66 %"), ("1.000 bedrijven", "1,000 companies"), ("1,5 miljard", "1.5 billion"),
+                                    ("op 18 juni 2024", "on 18 June 2024"), ("op 18 juni 2024", "on June 18, 2024"),
+                                    ("vijf jaar", "five years"), ("tweedaagse training", "two-day training"),
+                                    ("1op1 consultaties", "one-to-one consultations"), ("paragraaf 1.1", "section 1.1"),
+                                    ("een bedrijf", "one company"), ("oktober 2023", "October 2023")])
+def test_numbers_written_the_way_of_each_language_agree(nl, en):
+    from macros.reading.figures import numbers_in
+    assert numbers_in(nl, "nl") == numbers_in(en, "en") != {} or nl == "een bedrijf"
+
+
+def test_todays_data_states_the_same_numbers_in_both_languages():
+    from macros.reading.figures import number_problems
+    from macros.reading.validate import read_documents
+    documents, _ = read_documents(ROOT / "data")
+    notes = []
+    assert [str(p) for p in number_problems(documents, notes)] == [] and notes == []
 
 
 def test_the_real_data_passes_the_check_run_as_a_process():
