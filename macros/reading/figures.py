@@ -1,10 +1,13 @@
-"""What the sentences around the figures say: the same numbers in nl and en.
+"""What the sentences around the figures say: the same numbers in nl and en, and the record's own figures.
 
 Each text in both languages must hold the same numbers once the writing is normalised: 66% and 66 %,
 1.000 and 1,000 (thousands), 1,5 and 1.5 (decimals), 18 juni 2024 and 18 June 2024 (one date), and the
 number words the report writes (vijf / five). A record that differs on purpose says so in
 `numbers_differ` ({field, reason}); the check names the exemption when it uses it, and refuses one
 that is no longer needed.
+
+In a numeric target's texts, a number written with the target's unit (66%, 14 bedrijven, 2 risks) is
+its result_value or target_value, or one of the figures listed in `other_figures` ({value, reason}).
 """
 from __future__ import annotations
 
@@ -19,6 +22,8 @@ from .problems import Problem
 from .yamlfile import YamlDocument
 
 EXEMPTION = "numbers_differ"
+OTHER_FIGURES = "other_figures"
+CHECK_ONLY = (EXEMPTION, OTHER_FIGURES)  # fields for this check alone: the site never sees them
 _MONTHS = {
     "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
            "november", "december"),
@@ -94,7 +99,7 @@ def texts_in_both_languages(value: Any, path: list[Any]) -> Iterator[tuple[list[
         if isinstance(value.get("nl"), str) and isinstance(value.get("en"), str):
             yield path, value["nl"], value["en"]
         for key, item in value.items():
-            if key != EXEMPTION:
+            if key not in CHECK_ONLY:
                 yield from texts_in_both_languages(item, [*path, key])
     elif isinstance(value, list):
         for index, item in enumerate(value):
@@ -168,10 +173,72 @@ def number_problems(documents: dict[str, YamlDocument], notes: list[Problem] | N
     return problems
 
 
-def without_exemptions(data: Any) -> Any:
-    """A parsed data file without the records' exemptions, which are for this check, not for the site."""
+def without_check_fields(data: Any) -> Any:
+    """A parsed data file without the records' fields for this check (CHECK_ONLY), which the site does not use."""
     if not isinstance(data, dict):
         return data
-    return {key: [{k: v for k, v in record.items() if k != EXEMPTION} if isinstance(record, dict) else record
+    return {key: [{k: v for k, v in record.items() if k not in CHECK_ONLY} if isinstance(record, dict) else record
                   for record in value] if isinstance(value, list) else value
             for key, value in data.items()}
+
+
+# A number written with a unit: "66%", "66 procent", "14 bedrijven", "2 risico’s", "14 companies".
+_UNIT_WORDS = {
+    "percent": {"nl": r"\s?%|\s+procent\b", "en": r"\s?%|\s+per\s?cent\b"},
+    "companies": {"nl": r"\s+(?:\w+\s+)?bedrijven\b", "en": r"\s+(?:\w+\s+)?companies\b"},
+    "risks": {"nl": r"\s+(?:\w+\s+)?risico[’']?s\b", "en": r"\s+(?:\w+\s+)?risks\b"},
+}
+_WITH_UNIT = {(unit, lang): re.compile(rf"(?<![\d.,])(\d+(?:[.,]\d+)?)(?:{words[lang]})", re.IGNORECASE)
+              for unit, words in _UNIT_WORDS.items() for lang in ("nl", "en")}
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _value(number: str, lang: str) -> float:
+    return float(number.replace(",", ".") if lang == "nl" else number.replace(",", ""))
+
+
+def _sentence(text: str, position: int) -> str:
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        if end.start() >= position:
+            return text[start:end.start()]
+        start = end.end()
+    return text[start:]
+
+
+def _figure(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def figure_problems(documents: dict[str, YamlDocument]) -> list[Problem]:
+    """A numeric target's sentence that states a figure in the target's unit must state one of its own."""
+    targets = next(c for c in COLLECTIONS if c.name == "targets")
+    document = documents.get(targets.file)
+    records = document.data.get(targets.key) if document and isinstance(document.data, dict) else None
+    problems = []
+    for index, record in enumerate(records if isinstance(records, list) else []):
+        if not isinstance(record, dict) or record.get("kind") != "numeric" or record.get("unit") not in _UNIT_WORDS:
+            continue
+        own = {value for value in (record.get("result_value"), record.get("target_value"))
+               if isinstance(value, (int, float)) and not isinstance(value, bool)}
+        listed = [item.get("value") for item in record.get(OTHER_FIGURES) or [] if isinstance(item, dict)]
+        known = own | {value for value in listed if isinstance(value, (int, float))}
+        for path, text in _texts_of(record, []):
+            lang = path[-1]
+            for match in _WITH_UNIT[(record["unit"], lang)].finditer(text):
+                if _value(match.group(1), lang) in known:
+                    continue
+                problems.append(problem_at_path(
+                    document, targets.file, [targets.key, index, *path],
+                    f"the sentence '{_sentence(text, match.start()).strip()}' states {match.group().strip()}, but "
+                    f"this target's result_value is {_figure(record.get('result_value'))} and its target_value "
+                    f"{_figure(record.get('target_value'))}; correct the sentence or the figure, or, if it is another "
+                    f"figure of the record, list it in '{OTHER_FIGURES}' (value: {match.group(1)}, reason: ...)"))
+    return problems
+
+
+def _texts_of(value: Any, path: list[Any]) -> Iterator[tuple[list[Any], str]]:
+    """(path ending in nl or en, text) of every text of a record."""
+    for inner, nl, en in texts_in_both_languages(value, path):
+        yield [*inner, "nl"], nl
+        yield [*inner, "en"], en

@@ -15,7 +15,7 @@ from .freshness import checked_facts, future_problems
 from .locate import problem_at_record, records_of
 from ..model.records import RECORD_TYPES, SiteData, build_site_data, record_fields
 from .downloads import downloads_problems
-from .figures import EXEMPTION, number_problems, without_exemptions
+from .figures import CHECK_ONLY, figure_problems, number_problems, without_check_fields
 from .problems import DataError, Problem
 from .requirements import PagesScan, code_requests, enum_requests, scan_pages
 from .text_rules import text_problems
@@ -42,6 +42,8 @@ def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = Non
     problems += downloads_problems(documents)
     problems += text_problems(documents, requests)
     problems += number_problems(documents, notes)
+    if not problems:  # what a sentence says of the figures is worth saying once the figures themselves are valid
+        problems += figure_problems(documents)
     if pages is not None:
         problems += [Problem(file, message, line=line) for file, line, message in pages.problems]
         problems += _missing_fixed_pages(pages)
@@ -51,7 +53,7 @@ def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = Non
         problems = [p for p in problems if p.severity != "warning"]
     if problems:
         raise DataError(problems)
-    data = build_site_data({stem: without_exemptions(document.data) for stem, document in documents.items()})
+    data = build_site_data({stem: without_check_fields(document.data) for stem, document in documents.items()})
     if future := future_problems(checked_facts(data)):
         raise DataError(future)
     if pages is not None:
@@ -84,7 +86,7 @@ def record_fields_problems(documents: dict[str, YamlDocument]) -> list[Problem]:
         known = record_fields(collection.name)
         for index, record in records_of(documents, collection):
             for key in record:
-                if key not in known and key != EXEMPTION:  # for the check only (figures.py)
+                if key not in known and key not in CHECK_ONLY:  # for the check alone (figures.py)
                     problems.append(problem_at_record(
                         documents, collection, index, record, key,
                         f"the site's code does not use this field (macros/model/records.py has no '{key}'); "
