@@ -310,6 +310,18 @@ CASES = {
         ("target 'maturity-score': field 'goal.nl': the sentence 'De doelstelling was dat aangesloten bedrijven bij het "
          "Metaalconvenant een score voor hun due diligence maturity assessment haalden van ten minste 85%.' states 85%, "
          "but this target's result_value is 66 and its target_value 80",)),
+    "the Dutch text pasted into the English field": Case(
+        "targets.yml", '      en: "At the end of year 5, 14 companies had signed the covenant."',
+        '      en: "Aan het einde van jaar 5 hebben 14 bedrijven het convenant ondertekend."',
+        ("target 'signatories': field 'result_note.en': this English text reads as Dutch ('Aan het einde van jaar 5 "
+         "hebben 14 bedrijven het convenan...'): was the Dutch text pasted here? Write the English one",)),
+    "the English text in the Dutch field": Case(
+        "toolbox.yml", '      nl: "Stop activiteiten die negatieve gevolgen veroorzaken of eraan bijdragen, en voorkom of '
+                       'beperk gevolgen die nog kunnen optreden."',
+        '      nl: "Stop activities that cause or contribute to adverse impacts, and prevent or mitigate impacts that may '
+        'still occur."',
+        ("OECD step 'step-3': field 'explanation.nl': this Dutch text reads as English ('Stop activities that cause or "
+         "contribute to adverse impac...'): was the English text pasted here? Write the Dutch one",)),
     "unknown macro in a page": Case("results.md", "{{ results_table() }}", "{{ result_table() }}",
                                    ("unknown macro or variable 'result_table'", "did you mean 'results_table'"),
                                    folder="docs"),
@@ -446,6 +458,25 @@ def test_todays_targets_state_their_own_figures():
     assert [str(p) for p in figure_problems(documents)] == []
     goal = documents["targets"].data["targets"][0]["goal"]["nl"]
     assert _WITH_UNIT[("percent", "nl")].search(goal)  # the rule did look at a figure with its unit
+
+
+@pytest.mark.parametrize("text", ["Due diligence", "Due Diligence Roadshow", "IMVO-Metaalsectorovereenkomst",
+                                  "Tata Steel Nederland", "Een-op-eengesprekken", "One-to-one consultations",
+                                  "Internationaal MVO-convenant Metaal", "werkgroep secundaire metalen"])
+def test_short_texts_and_names_are_not_judged(text):
+    from macros.reading.own_language import language_of
+    assert language_of(text) is None
+
+
+def test_todays_texts_are_each_in_their_own_language():
+    from macros.reading.own_language import language_of, wrong_language_problems
+    from macros.reading.validate import read_documents
+    from macros.reading.figures import texts_in_both_languages
+    documents, _ = read_documents(ROOT / "data")
+    assert [str(p) for p in wrong_language_problems(documents)] == []
+    judged = [text for document in documents.values() for _, nl, en in texts_in_both_languages(document.data, [])
+              for text in (nl, en) if language_of(text) is not None]
+    assert len(judged) > 300  # the rule did judge most texts: no alarm is not for want of looking
 
 
 def test_the_real_data_passes_the_check_run_as_a_process():

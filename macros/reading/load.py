@@ -15,6 +15,7 @@ from .freshness import checked_facts, future_problems
 from .locate import problem_at_record, records_of
 from ..model.records import RECORD_TYPES, SiteData, build_site_data, record_fields
 from .downloads import downloads_problems
+from .own_language import wrong_language_problems
 from .figures import CHECK_ONLY, figure_problems, number_problems, without_check_fields
 from .problems import DataError, Problem
 from .requirements import PagesScan, code_requests, enum_requests, scan_pages
@@ -42,6 +43,7 @@ def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = Non
     problems += downloads_problems(documents)
     problems += text_problems(documents, requests)
     problems += number_problems(documents, notes)
+    problems += wrong_language_problems(documents)
     if not problems:  # what a sentence says of the figures is worth saying once the figures themselves are valid
         problems += figure_problems(documents)
     if pages is not None:
