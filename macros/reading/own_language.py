@@ -28,7 +28,8 @@ _FUNCTION_WORDS = {
                     "must since within between every".split()),
 }
 _LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
-_NOT_WORDS = re.compile(r"\]\([^)]*\)|https?://\S+|[\w.-]+@[\w.-]+")
+# Link targets, addresses, HTML tags and template syntax are in no language (the HTML check reports them).
+_NOT_WORDS = re.compile(r"\]\([^)]*\)|https?://\S+|[\w.-]+@[\w.-]+|<[^>]*>|\{\{.*?\}\}|\{%.*?%\}")
 _WORD = re.compile(r"[a-zà-ÿ]+")
 
 
