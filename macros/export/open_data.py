@@ -285,6 +285,16 @@ def datapackage(data: SiteData) -> dict[str, Any]:
     return package
 
 
+CHANGES_FILE = f"{FOLDER}/edition-changes.json"
+
+
+def edition_changes_bytes(differences: dict[str, Any]) -> bytes:
+    """What the data of each edition differs in from the edition before (reading/edition_changes.py), as the
+    Editions page lists it: figures and statuses (old, new), records added and removed, texts per language."""
+    editions = [{"edition": edition, **dataclasses.asdict(found)} for edition, found in differences.items()]
+    return (json.dumps({"editions": editions}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
 def files(data: SiteData, schema_dir: Path) -> dict[str, bytes]:
     """Every open-data file of the site: path in the built site -> its bytes."""
     out: dict[str, bytes] = {}
