@@ -16,7 +16,7 @@ def on_post_build(config) -> None:
     if i18n is not None and i18n.building:  # an inner language pass: the last one comes later
         return
     # The package mkdocs-macros has loaded: its folder (the project's) is on sys.path by now.
-    from macros.glue.site import build_data
+    from macros.glue.site import build_data, build_differences
     from tools.finish_site import PDF_SWITCH, finish_site
     from tools.pdf import PdfError
 
@@ -26,6 +26,6 @@ def on_post_build(config) -> None:
 
     try:
         finish_site(data, Path(config.site_dir), Path(config.config_file_path).parent / "schemas",
-                    config.site_url or None, pdf=os.environ.get(PDF_SWITCH) == "1")
+                    config.site_url or None, pdf=os.environ.get(PDF_SWITCH) == "1", differences=build_differences(config))
     except PdfError as err:
         raise PluginError(str(err)) from None

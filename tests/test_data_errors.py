@@ -232,6 +232,96 @@ CASES = {
         "terminology.yml", '    en: "target"\n', "",
         ("term 'doelstelling': field 'en': the English text (en) is missing: every text needs both nl and en",),
         at='  - id: "doelstelling"'),
+    "a zero-width space pasted into a number": Case(
+        "targets.yml", '      en: "At the end of year 5, 14 companies', '      en: "At the end of year 5, 1\u200b4 companies',
+        ("target 'signatories': field 'result_note.en': the text has ZERO WIDTH SPACE, U+200B, at character 24 "
+         "(after 'nd of year 5, 1'): an invisible character (pasted from Word or a PDF): a reader cannot see it and a "
+         "search cannot match the word it is in; delete it",)),
+    "a soft hyphen in a word": Case(
+        "themes.yml", '      nl: "Due diligence"', '      nl: "Due dili\u00adgence"',
+        ("theme 'due-diligence': field 'title.nl': the text has SOFT HYPHEN, U+00AD, at character 9 (after 'Due dili'): "
+         "an invisible hyphen (pasted from Word or a PDF): a search cannot match the word it is in; delete it",)),
+    "a bidirectional control before a number": Case(
+        "targets.yml", '      en: "At the end of year 5, 14 companies', '      en: "At the end of year 5, \u202e14 companies',
+        ("target 'signatories': field 'result_note.en': the text has RIGHT-TO-LEFT OVERRIDE, U+202E, at character 23 "
+         "(after 'end of year 5, '): a bidirectional control: it can make the text, or a number in it, read in another "
+         "order than typed; delete it",)),
+    "a control character written as an escape": Case(
+        "themes.yml", '      nl: "Due diligence"', '      nl: "Due\\u0007 diligence"',
+        ("theme 'due-diligence': field 'title.nl': the text has CONTROL CHARACTER, U+0007, at character 4 (after "
+         "'Due'): a control character: it has no place in a text and a reader cannot see it; delete it",)),
+    "a control character typed into the file": Case(
+        "themes.yml", '      nl: "Due diligence"', '      nl: "Due\x1b diligence"',
+        ("theme 'due-diligence': field 'title.nl': the text has ESCAPE, U+001B, at character 15 of the line: a control "
+         "character a reader cannot see and YAML cannot read; delete it",)),
+    "a byte order mark inside a text": Case(
+        "themes.yml", '      nl: "Due diligence"', '      nl: "Due \ufeffdiligence"',
+        ("theme 'due-diligence': field 'title.nl': the text has ZERO WIDTH NO-BREAK SPACE, U+FEFF, at character 5 "
+         "(after 'Due '): a byte order mark inside the text (pasted from another file): a reader cannot see it; "
+         "delete it",)),
+    "a byte order mark inside a file": Case(
+        "themes.yml", "themes:\n", "\ufeff# pasted\nthemes:\n",
+        ("data/themes.yml:{line}:1: a byte order mark (ZERO WIDTH NO-BREAK SPACE, U+FEFF) is inside the file, where "
+         "another file was pasted in: delete it",)),
+    "a non-breaking space between words": Case(
+        "themes.yml", '      nl: "Due diligence"', '      nl: "Due\u00a0diligence"',
+        ("theme 'due-diligence': field 'title.nl': the text has NO-BREAK SPACE, U+00A0, at character 4 (after 'Due'): "
+         "it keeps two words on one line, which only a number and its unit need (66 %, 14 bedrijven); use a normal "
+         "space",)),
+    "a non-breaking space at the end of a text": Case(
+        "themes.yml", '      nl: "Due diligence"', '      nl: "Due diligence\u00a0"',
+        ("theme 'due-diligence': field 'title.nl': the text has NO-BREAK SPACE, U+00A0, at its end (character 14): a "
+         "space a reader cannot see; remove it",)),
+    "another number in the English text": Case(
+        "targets.yml", '      en: "At the end of year 5, 14 companies', '      en: "At the end of year 5, 16 companies',
+        ("target 'signatories': field 'result_note': the Dutch and English texts do not state the same numbers: only "
+         "in nl: 14; only in en: 16; correct the translation, or, if they differ on purpose, say so in the record's "
+         "'numbers_differ' (field: \"result_note\", reason: ...)",), at='      nl: "Aan het einde van jaar 5'),
+    "another date in the English text": Case(
+        "pages.yml", "formally closed on 18 June 2024", "formally closed on 18 July 2024",
+        ("page 'recyclers-after': field 'intro[1]': the Dutch and English texts do not state the same numbers: only in nl: "
+         "2024-06-18; only in en: 2024-07-18; correct the translation",), at="      - nl: \"Het Metaalconvenant liep"),
+    "a number word the translation lost": Case(
+        "projects.yml", "It runs for two years", "It runs for three years",
+        ("project 'peru-bolivia-health-safety': field 'description[1]': the Dutch and English texts do not state the same "
+         "numbers: only in nl: 2; only in en: 3",), at="      - nl: \"Een project van CNV"),
+    "an exemption no longer needed": Case(
+        "targets.yml", '  - id: "signatories"\n',
+        '  - id: "signatories"\n    numbers_differ:\n      - field: "result_note"\n        reason: "rounded"\n',
+        ("target 'signatories': field 'numbers_differ': 'result_note' is listed as having different numbers in nl and "
+         "en, but they are the same (or there is no such text): remove it from this list",),
+        at='      - field: "result_note"'),
+    "a sentence that states an old figure": Case(
+        "targets.yml", 'nl: "Aan het einde van jaar 5 hebben 14 bedrijven het convenant ondertekend."\n'
+                       '      en: "At the end of year 5, 14 companies',
+        'nl: "Aan het einde van jaar 5 hebben 16 bedrijven het convenant ondertekend."\n'
+        '      en: "At the end of year 5, 16 companies',
+        ("target 'signatories': field 'result_note.nl': the sentence 'Aan het einde van jaar 5 hebben 16 bedrijven het "
+         "convenant ondertekend.' states 16 bedrijven, but this target's result_value is 14 and its target_value 50; "
+         "correct the sentence or the figure, or, if it is another figure of the record, list it in 'other_figures' "
+         "(value: 16, reason: ...)",
+         "target 'signatories': field 'result_note.en': the sentence 'At the end of year 5, 16 companies had signed the "
+         "covenant.' states 16 companies")),
+    "a percentage that is not the target's": Case(
+        "targets.yml", 'maturity assessment haalden van ten minste 80%."\n      en: "The target was that companies '
+                       'participating in the Metals Covenant would achieve a score of at least 80%',
+        'maturity assessment haalden van ten minste 85%."\n      en: "The target was that companies '
+        'participating in the Metals Covenant would achieve a score of at least 85%',
+        ("target 'maturity-score': field 'goal.nl': the sentence 'De doelstelling was dat aangesloten bedrijven bij het "
+         "Metaalconvenant een score voor hun due diligence maturity assessment haalden van ten minste 85%.' states 85%, "
+         "but this target's result_value is 66 and its target_value 80",)),
+    "the Dutch text pasted into the English field": Case(
+        "targets.yml", '      en: "At the end of year 5, 14 companies had signed the covenant."',
+        '      en: "Aan het einde van jaar 5 hebben 14 bedrijven het convenant ondertekend."',
+        ("target 'signatories': field 'result_note.en': this English text reads as Dutch ('Aan het einde van jaar 5 "
+         "hebben 14 bedrijven het convenan...'): was the Dutch text pasted here? Write the English one",)),
+    "the English text in the Dutch field": Case(
+        "toolbox.yml", '      nl: "Stop activiteiten die negatieve gevolgen veroorzaken of eraan bijdragen, en voorkom of '
+                       'beperk gevolgen die nog kunnen optreden."',
+        '      nl: "Stop activities that cause or contribute to adverse impacts, and prevent or mitigate impacts that may '
+        'still occur."',
+        ("OECD step 'step-3': field 'explanation.nl': this Dutch text reads as English ('Stop activities that cause or "
+         "contribute to adverse impac...'): was the English text pasted here? Write the Dutch one",)),
     "unknown macro in a page": Case("results.md", "{{ results_table() }}", "{{ result_table() }}",
                                    ("unknown macro or variable 'result_table'", "did you mean 'results_table'"),
                                    folder="docs"),
@@ -291,7 +381,102 @@ def test_bad_data_gives_a_clear_located_message(tmp_path, name):
     assert "Traceback" not in result.stderr + result.stdout
     assert f"{case.folder}/{case.file}:{line}:" in result.stderr, result.stderr
     for words in case.says:
-        assert words in result.stderr, result.stderr
+        assert words.replace("{line}", str(line)) in result.stderr, result.stderr
+
+
+def test_a_non_breaking_space_between_a_number_and_its_unit_is_allowed(tmp_path):
+    root, _ = break_data(tmp_path, Case("targets.yml", '      en: "At the end of year 5, 14 companies',
+                                        '      en: "At the end of year 5, 14\u00a0companies', ()))
+    assert check(root).returncode == 0
+
+
+def test_a_byte_order_mark_at_the_start_of_a_file_is_allowed(tmp_path):
+    root, _ = break_data(tmp_path, Case("themes.yml", "", "\ufeff", ()))
+    assert check(root).returncode == 0
+
+
+def test_todays_data_has_no_invisible_characters():
+    from macros.reading.text_rules import invisible_character_messages
+    from macros.reading.validate import read_documents
+    from macros.reading.locate import strings_in
+    documents, _ = read_documents(ROOT / "data")
+    assert [(stem, path, message) for stem, document in documents.items() for path, text in strings_in(document.data)
+            for message in invisible_character_messages(text)] == []
+
+
+def test_numbers_that_differ_on_purpose_pass_and_the_check_says_so(tmp_path):
+    root, _ = break_data(tmp_path, Case(
+        "targets.yml", '  - id: "signatories"\n',
+        '  - id: "signatories"\n    numbers_differ:\n      - field: "result_note"\n        reason: "the English counts '
+        'the years from zero"\n', ()))
+    target = root / "data" / "targets.yml"
+    target.write_text(target.read_text(encoding="utf-8").replace("At the end of year 5, 14", "At the end of year 6, 14"),
+                      encoding="utf-8")
+    result = check(root)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^Exempt: data/targets\.yml:\d+:7: target 'signatories'", result.stderr, re.M)
+    assert ("target 'signatories': field 'result_note': the numbers differ between nl "
+            "and en (only in nl: 5; only in en: 6), on purpose as 'numbers_differ' says: the English counts the years "
+            "from zero") in result.stderr
+
+
+@pytest.mark.parametrize("nl, en", [("66%", "66 %"), ("1.000 bedrijven", "1,000 companies"), ("1,5 miljard", "1.5 billion"),
+                                    ("op 18 juni 2024", "on 18 June 2024"), ("op 18 juni 2024", "on June 18, 2024"),
+                                    ("vijf jaar", "five years"), ("tweedaagse training", "two-day training"),
+                                    ("1op1 consultaties", "one-to-one consultations"), ("paragraaf 1.1", "section 1.1"),
+                                    ("een bedrijf", "one company"), ("oktober 2023", "October 2023")])
+def test_numbers_written_the_way_of_each_language_agree(nl, en):
+    from macros.reading.figures import numbers_in
+    assert numbers_in(nl, "nl") == numbers_in(en, "en") != {} or nl == "een bedrijf"
+
+
+def test_todays_data_states_the_same_numbers_in_both_languages():
+    from macros.reading.figures import number_problems
+    from macros.reading.validate import read_documents
+    documents, _ = read_documents(ROOT / "data")
+    notes = []
+    assert [str(p) for p in number_problems(documents, notes)] == [] and notes == []
+
+
+def test_another_figure_the_record_lists_passes(tmp_path):
+    root, _ = break_data(tmp_path, Case(
+        "targets.yml", '  - id: "signatories"\n',
+        '  - id: "signatories"\n    other_figures:\n      - value: 12\n        reason: "the count after year 4"\n', ()))
+    target = root / "data" / "targets.yml"
+    target.write_text(target.read_text(encoding="utf-8").replace(
+        "14 bedrijven het convenant ondertekend.", "14 bedrijven het convenant ondertekend, na 12 bedrijven in jaar 4.")
+        .replace("14 companies had signed the covenant.", "14 companies had signed the covenant, after 12 companies in "
+                 "year 4."), encoding="utf-8")
+    result = check(root)
+    assert result.returncode == 0, result.stderr
+
+
+def test_todays_targets_state_their_own_figures():
+    from macros.reading.figures import _WITH_UNIT, figure_problems
+    from macros.reading.validate import read_documents
+    documents, _ = read_documents(ROOT / "data")
+    assert [str(p) for p in figure_problems(documents)] == []
+    goal = documents["targets"].data["targets"][0]["goal"]["nl"]
+    assert _WITH_UNIT[("percent", "nl")].search(goal)  # the rule did look at a figure with its unit
+
+
+@pytest.mark.parametrize("text", ["Due diligence", "Due Diligence Roadshow", "IMVO-Metaalsectorovereenkomst",
+                                  "Tata Steel Nederland", "Een-op-eengesprekken", "One-to-one consultations",
+                                  "Internationaal MVO-convenant Metaal", "werkgroep secundaire metalen"])
+def test_short_texts_and_names_are_not_judged(text):
+    from macros.reading.own_language import language_of
+    assert language_of(text) is None
+
+
+def test_todays_texts_are_each_in_their_own_language():
+    from macros.reading.own_language import language_of, wrong_language_problems
+    from macros.reading.validate import read_documents
+    from macros.reading.figures import texts_in_both_languages
+    documents, _ = read_documents(ROOT / "data")
+    assert [str(p) for p in wrong_language_problems(documents)] == []
+    judged = [text for document in documents.values() for _, nl, en in texts_in_both_languages(document.data, [])
+              for text in (nl, en) if language_of(text) is not None]
+    assert len(judged) > 300  # the rule did judge most texts: no alarm is not for want of looking
 
 
 def test_the_real_data_passes_the_check_run_as_a_process():

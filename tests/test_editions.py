@@ -289,7 +289,8 @@ def test_force_republishes_an_edition_and_its_diff_is_what_changed_in_the_conten
              if not path.endswith(".gz") and "GEWIJZIGD" in git(repo, "show", f"{after}:{path}")}
     assert "2025/projects/index.html" in shown and not any(path.startswith("2025/en/") for path in shown if
                                                             path.endswith(".html"))
-    derived = {"2025/editions/index.html", "2025/en/editions/index.html",  # the edition's commit
+    derived = {"2025/editions/index.html", "2025/en/editions/index.html",  # the edition's commit, what changed
+               "2025/data/edition-changes.json",  # what changed since 2024, computed: now that text too
                "2025/en/search/search_index.json", "2025/sitemap.xml", "2025/sitemap.xml.gz"}  # those words, dates
     sizes = {"2025/open-data/index.html"}  # the size of the open data files, which hold the changed text
     assert derived <= changed and changed - shown - derived <= sizes

@@ -262,3 +262,52 @@ def test_the_open_data_page_lists_each_download_with_its_fields_and_edition(site
             assert field in text, f"{dataset}: {field}"
         described = site_data.downloads.datasets[dataset]
         assert described.title[lang] in text and described.fields[0].description[lang] in text
+
+
+# --- the CSV files as a Frictionless Data Package ---------------------------------------------------
+
+def _package_folder(tmp_path, data):
+    """The open data as the build writes it (data/ of the site), in a folder of its own."""
+    for name, content in open_data.files(data, ROOT / "schemas").items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    return tmp_path / open_data.FOLDER
+
+
+def _validate(folder):
+    from frictionless import Package
+    return Package(str(folder / "datapackage.json")).validate()
+
+
+def test_the_csv_files_validate_as_a_data_package(tmp_path, site_data):
+    folder = _package_folder(tmp_path, site_data)
+    report = _validate(folder)
+    assert report.valid, report.flatten(["type", "note"])
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert [resource["path"] for resource in descriptor["resources"]] == [f"{d}.csv" for d in open_data.DATASETS]
+    assert descriptor["version"] == site_data.covenant.report.published[:4]
+    licence = site_data.downloads.licence
+    assert descriptor["licenses"] == [{"name": licence.id, "path": licence.url, "title": licence.name["en"]}]
+    columns = {field["name"]: field["type"] for field in descriptor["resources"][0]["schema"]["fields"]}
+    assert columns["result_value"] == "number" and columns["title_nl"] == "string"
+
+
+def test_a_cell_that_does_not_fit_its_type_fails_the_validation(tmp_path, site_data):
+    folder = _package_folder(tmp_path, site_data)  # negative control: the validation can fail
+    path = folder / "targets.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    column = rows[0].index("result_value")
+    row = next(row for row in rows[1:] if row[column])
+    row[column] = "66%"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(out.getvalue().encode("utf-8-sig"))
+    report = _validate(folder)
+    assert not report.valid
+    assert ["type-error"] == sorted({error[0] for error in report.flatten(["type"])})
+
+
+def test_without_a_licence_the_package_names_none(site_data):
+    data = dataclasses.replace(site_data, downloads=dataclasses.replace(site_data.downloads, licence=None))
+    assert "licenses" not in open_data.datapackage(data)

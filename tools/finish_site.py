@@ -19,10 +19,15 @@ from macros.model.records import SiteData
 PDF_SWITCH = "SITE_PDF"  # SITE_PDF=1 (`make build`, `make pdf`): the build prints the report's PDFs
 
 
-def finish_site(data: SiteData, site_dir: Path, schema_dir: Path, site_url: str | None, pdf: bool) -> None:
+def finish_site(data: SiteData, site_dir: Path, schema_dir: Path, site_url: str | None, pdf: bool,
+                differences: dict | None = None) -> None:
     """Write the open data and CITATION.cff into `site_dir`, then the PDFs when `pdf`. A PDF that cannot
-    be made raises tools.pdf.PdfError with one line saying why, having written none of it."""
-    for name, content in open_data.files(data, schema_dir).items():
+    be made raises tools.pdf.PdfError with one line saying why, having written none of it. `differences`:
+    what each edition's data differs in from the edition before (from git), published beside the open data."""
+    written = open_data.files(data, schema_dir)
+    if differences is not None:
+        written[open_data.CHANGES_FILE] = open_data.edition_changes_bytes(differences)
+    for name, content in written.items():
         (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / name).write_bytes(content)
     (site_dir / report.CITATION_FILE).write_text(report.citation_cff(data, site_url), encoding="utf-8")
@@ -45,8 +50,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
+        from macros.reading.edition_changes import edition_differences
+        from macros.reading.history import edition_commits
+
         data = load_site_data(root / "data", root / "schemas")
-        finish_site(data, args.site_dir, root / "schemas", args.site_url, args.pdf)
+        current = data.current_edition.id if data.current_edition else None
+        differences = edition_differences(root, edition_commits(root, list(data.editions), current))
+        finish_site(data, args.site_dir, root / "schemas", args.site_url, args.pdf, differences)
     except (DataError, PdfError) as err:
         print(err.report() if isinstance(err, DataError) else str(err), file=sys.stderr)
         return 1

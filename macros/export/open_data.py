@@ -257,6 +257,46 @@ def csv_schema(dataset: Dataset, data: SiteData) -> dict[str, Any]:
     }
 
 
+# What a CSV cell holds, in Frictionless Table Schema types.
+_TABLE_TYPES = {"string": "string", "integer": "integer", "number": "number"}
+
+
+def datapackage(data: SiteData) -> dict[str, Any]:
+    """The Frictionless Data Package descriptor of the CSV files (data/datapackage.json): one resource per
+    dataset, each column with its type and description, the edition as version; the licence only when
+    data/downloads.yml gives one."""
+    edition = current_edition(data)
+    report = data.covenant.report
+    licence = getattr(data.downloads, "licence", None)
+    resources = []
+    for dataset in DATASETS.values():
+        described = data.downloads.datasets[dataset.id]
+        descriptions = _descriptions(data, dataset, "en")
+        fields = [{"name": name + suffix, "type": _TABLE_TYPES[SHAPES[kind].cell_type],
+                   "description": descriptions[name]}
+                  for name, kind in dataset.field_types().items() for suffix in SHAPES[kind].suffixes]
+        resources.append({"name": dataset.id, "path": f"{dataset.id}.csv", "title": described.title["en"],
+                          "description": described.description["en"], "format": "csv", "mediatype": "text/csv",
+                          "encoding": "utf-8-sig", "schema": {"fields": fields, "missingValues": [""]}})
+    # "created" would be a moment (a datetime); the edition is dated by its report's month, so it says so in words.
+    package = {"name": "metaalconvenant-open-data", "title": f"{report.title['en']}: open data",
+               "description": f"Edition {edition.name} of the open data of the website, from the report of {edition.date}.",
+               "version": edition.name, "resources": resources}
+    if licence is not None:
+        package["licenses"] = [{"name": licence.id, "path": licence.url, "title": licence.name["en"]}]
+    return package
+
+
+CHANGES_FILE = f"{FOLDER}/edition-changes.json"
+
+
+def edition_changes_bytes(differences: dict[str, Any]) -> bytes:
+    """What the data of each edition differs in from the edition before (reading/edition_changes.py), as the
+    Editions page lists it: figures and statuses (old, new), records added and removed, texts per language."""
+    editions = [{"edition": edition, **dataclasses.asdict(found)} for edition, found in differences.items()]
+    return (json.dumps({"editions": editions}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
 def files(data: SiteData, schema_dir: Path) -> dict[str, bytes]:
     """Every open-data file of the site: path in the built site -> its bytes."""
     out: dict[str, bytes] = {}
@@ -266,4 +306,5 @@ def files(data: SiteData, schema_dir: Path) -> dict[str, bytes]:
         for name, schema in ((f"{dataset.id}.schema.json", json_schema(dataset, data, schema_dir)),
                              (f"{dataset.id}.csv.schema.json", csv_schema(dataset, data))):
             out[f"{SCHEMA_FOLDER}/{name}"] = (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    out[f"{FOLDER}/datapackage.json"] = (json.dumps(datapackage(data), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return out

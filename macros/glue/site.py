@@ -24,6 +24,7 @@ from ..model.page_calls import PAGE_CALLS
 from ..model.records import SiteData
 from ..reading.freshness import build_date, checked_facts, stale_facts, stale_message
 from ..reading.generated import is_generated, nav_listed, nav_with_section, write_pages
+from ..reading.edition_changes import edition_differences
 from ..reading.history import EditionPlaces, History, edition_commits, read_history
 from ..reading.load import load_site_data
 from ..reading.problems import DataError, Problem
@@ -185,6 +186,20 @@ def on_post_page_macros(env) -> None:
         this_pass.finish_page(env.page)
 
 
+def build_differences(config) -> dict:
+    """What each edition's data differs in from the edition before, for the open data (as the Editions page shows it)."""
+    data = build_data(config)
+    if data is None:
+        return {}
+    root = Path(config["config_file_path"]).parent
+    return edition_differences(root, _commits(root, data))
+
+
+def _commits(root: Path, data: SiteData) -> dict:
+    """The commit of each edition: HEAD for the newest (the one being built), its tag for the others."""
+    return edition_commits(root, list(data.editions), data.current_edition.id if data.current_edition else None)
+
+
 def _edition_places(root: Path, data: SiteData) -> EditionPlaces:
     """The commit of each edition (git), and, when mike builds an edition, where editions are published."""
     current = data.current_edition.id if data.current_edition else None
@@ -195,7 +210,8 @@ def _edition_places(root: Path, data: SiteData) -> EditionPlaces:
     # The site's own address (mkdocs.yml's site_url comes from it): each edition has its folder there.
     site = os.environ.get("SITE_URL", "").rstrip("/")
     root_url = f"{site}/" if publishing and site else None
-    return EditionPlaces(edition_commits(root, list(data.editions), current), root_url)
+    commits = _commits(root, data)
+    return EditionPlaces(commits, root_url, edition_differences(root, commits))
 
 
 def _show_errors_in_pages(env, err: DataError) -> None:

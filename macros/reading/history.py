@@ -42,6 +42,8 @@ class EditionPlaces:
 
     commits: dict[str, Commit] = field(default_factory=dict)  # edition id -> its commit
     root_url: str | None = None  # e.g. https://example.org/metaalconvenant/: edition 2024 is at <root>/2024/
+    # edition id -> what its data differs in from the edition before (reading/edition_changes.py)
+    differences: dict[str, Any] = field(default_factory=dict)
 
     def address(self, edition_id: str) -> str | None:
         return f"{self.root_url}{edition_id}/" if self.root_url else None

@@ -15,6 +15,8 @@ from .freshness import checked_facts, future_problems
 from .locate import problem_at_record, records_of
 from ..model.records import RECORD_TYPES, SiteData, build_site_data, record_fields
 from .downloads import downloads_problems
+from .own_language import wrong_language_problems
+from .figures import CHECK_ONLY, figure_problems, number_problems, without_check_fields
 from .problems import DataError, Problem
 from .requirements import PagesScan, code_requests, enum_requests, scan_pages
 from .text_rules import text_problems
@@ -24,12 +26,13 @@ from .yamlfile import YamlDocument
 
 def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = None,
                    calls: Mapping[str, str | None] | None = None, shown_dir: str = "data",
-                   warnings: list[Problem] | None = None) -> SiteData:
+                   warnings: list[Problem] | None = None, notes: list[Problem] | None = None) -> SiteData:
     """All records of the site, checked. With `docs_dir`, also check the pages in it against `calls`
     (what a page may call) and resolve links in data texts against its pages.
 
     Problems that are warnings (Problem.severity) are raised like errors unless the caller passes a
-    `warnings` list to receive them (the build does, and logs them: `--strict` fails on them)."""
+    `warnings` list to receive them (the build does, and logs them: `--strict` fails on them). `notes`
+    receives what the check let pass because a record said so (an exemption it used)."""
     if docs_dir is not None and calls is None:
         raise TypeError("checking docs/ needs the page macros it may call (model/page_calls.py)")
     documents, problems = read_documents(data_dir, shown_dir)
@@ -39,6 +42,10 @@ def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = Non
     problems += record_fields_problems(documents)
     problems += downloads_problems(documents)
     problems += text_problems(documents, requests)
+    problems += number_problems(documents, notes)
+    problems += wrong_language_problems(documents)
+    if not problems:  # what a sentence says of the figures is worth saying once the figures themselves are valid
+        problems += figure_problems(documents)
     if pages is not None:
         problems += [Problem(file, message, line=line) for file, line, message in pages.problems]
         problems += _missing_fixed_pages(pages)
@@ -48,7 +55,7 @@ def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = Non
         problems = [p for p in problems if p.severity != "warning"]
     if problems:
         raise DataError(problems)
-    data = build_site_data({stem: document.data for stem, document in documents.items()})
+    data = build_site_data({stem: without_check_fields(document.data) for stem, document in documents.items()})
     if future := future_problems(checked_facts(data)):
         raise DataError(future)
     if pages is not None:
@@ -81,7 +88,7 @@ def record_fields_problems(documents: dict[str, YamlDocument]) -> list[Problem]:
         known = record_fields(collection.name)
         for index, record in records_of(documents, collection):
             for key in record:
-                if key not in known:
+                if key not in known and key not in CHECK_ONLY:  # for the check alone (figures.py)
                     problems.append(problem_at_record(
                         documents, collection, index, record, key,
                         f"the site's code does not use this field (macros/model/records.py has no '{key}'); "

@@ -1,7 +1,17 @@
 """Data problems an editor can act on: where (file:line:col), which record and field, what is wrong."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+
+_CONTROL_NAMES = {0x00: "NULL", 0x09: "CHARACTER TABULATION", 0x0B: "LINE TABULATION", 0x0C: "FORM FEED",
+                  0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE"}
+
+
+def character_name(char: str) -> str:
+    """A character as Unicode names it, with its code point: "ZERO WIDTH SPACE, U+200B"."""
+    name = unicodedata.name(char, None) or _CONTROL_NAMES.get(ord(char), "CONTROL CHARACTER")
+    return f"{name}, U+{ord(char):04X}"
 
 
 @dataclass(frozen=True)

@@ -5,17 +5,21 @@
 - Plain-text fields hold no HTML and no Markdown; Markdown fields hold no HTML (both would be shown
   as typed). The schemas say which is which (format "plain-text" or "markdown-text").
 - A UI string has the same {placeholders} in both languages, and exactly those the code fills in.
+- No invisible character pasted from Word or a PDF (zero-width spaces and joiners, soft hyphens,
+  bidirectional controls, other control characters, a byte order mark); a non-breaking space only
+  beside a number (66 %, € 5) and never at either end of a text.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
 import yaml
 
 from .locate import collection_for, field_name, locate_record, problem_at_mark, problem_at_path, strings_in
-from .problems import Problem
+from .problems import Problem, character_name
 from .requirements import Request
 from .yamlfile import YamlDocument
 
@@ -30,6 +34,49 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _TEMPLATE_LEFTOVERS = ("...", "https://...", "YYYY-MM-DD", "YYYY-MM")
 _CURLY_QUOTES = "“”„‘’«»"
 _DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")  # a number with a decimal comma: the schema says what to do
+
+
+# Unicode categories Cc (except the line break), Cf, Zl and Zp, as of Unicode 14 (Python 3.11's unicodedata).
+_INVISIBLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
+                        "\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+                        "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+                        "\U000e0001\U000e0020-\U000e007f]")
+_NO_BREAK_SPACES = re.compile("[\u00a0\u2007\u202f]")
+_BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+def _why_invisible(char: str) -> str:
+    if char in _BIDI:
+        return "a bidirectional control: it can make the text, or a number in it, read in another order than typed"
+    if char == "\u00ad":
+        return "an invisible hyphen (pasted from Word or a PDF): a search cannot match the word it is in"
+    if char == "\ufeff":
+        return "a byte order mark inside the text (pasted from another file): a reader cannot see it"
+    if unicodedata.category(char) == "Cc":
+        return "a control character: it has no place in a text and a reader cannot see it"
+    return "an invisible character (pasted from Word or a PDF): a reader cannot see it and a search cannot match the word it is in"
+
+
+def _shown_before(text: str, index: int) -> str:
+    before = text[max(0, index - 15):index].replace("\n", " ")
+    return "at the start of the text" if index == 0 else f"after '{_INVISIBLE.sub('', before)}'"
+
+
+def invisible_character_messages(text: str) -> list[str]:
+    """What is wrong with each invisible or misplaced character in `text`: which it is and where (1-based)."""
+    messages = [f"{character_name(m.group())}, at character {m.start() + 1} ({_shown_before(text, m.start())}): "
+                f"{_why_invisible(m.group())}; delete it"
+                for m in _INVISIBLE.finditer(text)]
+    for match in _NO_BREAK_SPACES.finditer(text):
+        index, before, after = match.start(), text[match.start() - 1:match.start()], text[match.end():match.end() + 1]
+        if index == 0 or index == len(text) - 1:
+            end = "start" if index == 0 else "end"
+            messages.append(f"{character_name(match.group())}, at its {end} (character {index + 1}): a space a reader "
+                            "cannot see; remove it")
+        elif not ((before.isdigit() and after.strip()) or (after.isdigit() and before.strip())):
+            messages.append(f"{character_name(match.group())}, at character {index + 1} ({_shown_before(text, index)}): "
+                            "it keeps two words on one line, which only a number and its unit need (66 %, 14 "
+                            "bedrijven); use a normal space")
+    return messages
 
 
 def html_tag_in(text: str) -> str | None:
@@ -113,6 +160,20 @@ def leftover_problems(stem: str, document: YamlDocument) -> list[Problem]:
             if text.strip() in _TEMPLATE_LEFTOVERS or text.strip().startswith("https://...")]
 
 
+def invisible_problems(stem: str, document: YamlDocument) -> list[Problem]:
+    """An invisible character in a text, or a byte order mark anywhere but at the start of the file."""
+    problems = [problem_at_path(document, stem, path, f"the text has {message}")
+                for path, text in strings_in(document.data)
+                for message in invisible_character_messages(text)]
+    mark = document.text.find("\ufeff", 1)
+    if mark > 0 and not any("U+FEFF" in p.message for p in problems):  # in a comment, outside every text
+        line = document.text.count("\n", 0, mark)
+        column = mark - (document.text.rfind("\n", 0, mark) + 1)
+        problems.append(Problem(document.name, "a byte order mark (ZERO WIDTH NO-BREAK SPACE, U+FEFF) is inside the "
+                                "file, where another file was pasted in: delete it", line=line + 1, column=column + 1))
+    return problems
+
+
 def placeholders(text: str) -> set[str]:
     return set(_PLACEHOLDER.findall(text))
 
@@ -155,5 +216,6 @@ def text_problems(documents: dict[str, YamlDocument], requests: list[Request]) -
     for stem, document in documents.items():
         problems += quoting_problems(stem, document, document.text.splitlines())
         problems += leftover_problems(stem, document)
+        problems += invisible_problems(stem, document)
     problems += ui_placeholder_problems(documents.get("ui"), requests)
     return problems

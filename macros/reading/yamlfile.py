@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from ..model.catalog import COLLECTIONS
-from .problems import Problem
+from .problems import Problem, character_name
 
 MAX_BYTES = 10_000_000  # a huge file is a mistake, not content; 100x today's targets.yml (make bench) is 1.5 MB
 
@@ -66,6 +66,23 @@ def _decode(name: str, raw: bytes) -> str:
             f"this is not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8",
             line=line, column=column,
         )) from None
+
+
+# What YAML refuses to read at all (its parser stops with "special characters are not allowed").
+_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+def _refuse_control_characters(name: str, text: str) -> None:
+    match = _UNREADABLE.search(text)
+    if match is None:
+        return
+    line = text.count("\n", 0, match.start())
+    column = match.start() - (text.rfind("\n", 0, match.start()) + 1)
+    record, field = _where_in_text(name, text, line)
+    raise YamlFileError(Problem(
+        name, f"the text has {character_name(match.group())}, at character {column + 1} of the line: a control "
+              "character a reader cannot see and YAML cannot read; delete it",
+        line=line + 1, column=column + 1, record=record, field=field))
 
 
 def _refuse_tabs_and_aliases(name: str, text: str) -> None:
@@ -200,6 +217,7 @@ def read_yaml(path: Path, name: str | None = None) -> YamlDocument:
     text = _decode(name, raw)
     if not text.strip():
         raise YamlFileError(Problem(name, "the file is empty"))
+    _refuse_control_characters(name, text)
     fast = _read_fast(name, text)
     if fast is not None:
         return fast

@@ -318,6 +318,7 @@ def editions_list(ctx: RenderContext) -> str:
         parts += [heading(ctx.t("edition.name", edition=edition.id), 2, ctx.anchor("editions", edition.id)),
                   render_html("edition.html", ctx, edition=edition, commit=ctx.edition_places.commits.get(edition.id),
                               address=ctx.edition_places.address(edition.id),
+                              differences=ctx.edition_places.differences.get(edition.id),
                               current=edition == ctx.data.current_edition, checked=facts_checked(ctx.data))]
     return blocks(*parts)
 
