@@ -287,8 +287,7 @@ def test_the_csv_files_validate_as_a_data_package(tmp_path, site_data):
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     assert [resource["path"] for resource in descriptor["resources"]] == [f"{d}.csv" for d in open_data.DATASETS]
     assert descriptor["version"] == site_data.covenant.report.published[:4]
-    licence = site_data.downloads.licence
-    assert descriptor["licenses"] == [{"name": licence.id, "path": licence.url, "title": licence.name["en"]}]
+    assert "licenses" not in descriptor  # none granted yet (data/downloads.yml)
     columns = {field["name"]: field["type"] for field in descriptor["resources"][0]["schema"]["fields"]}
     assert columns["result_value"] == "number" and columns["title_nl"] == "string"
 
@@ -308,6 +307,7 @@ def test_a_cell_that_does_not_fit_its_type_fails_the_validation(tmp_path, site_d
     assert ["type-error"] == sorted({error[0] for error in report.flatten(["type"])})
 
 
-def test_without_a_licence_the_package_names_none(site_data):
-    data = dataclasses.replace(site_data, downloads=dataclasses.replace(site_data.downloads, licence=None))
-    assert "licenses" not in open_data.datapackage(data)
+def test_a_licence_once_granted_is_in_the_data_package(tmp_path):
+    descriptor = open_data.datapackage(_with_licence(tmp_path))
+    assert descriptor["licenses"] == [{"name": "CC0-1.0", "path": "https://creativecommons.org/publicdomain/zero/1.0/",
+                                       "title": "CC0 1.0 Universal"}]

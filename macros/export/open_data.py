@@ -258,7 +258,7 @@ def csv_schema(dataset: Dataset, data: SiteData) -> dict[str, Any]:
 
 
 # What a CSV cell holds, in Frictionless Table Schema types.
-_TABLE_TYPES = {"string": "string", "integer": "integer", "number": "number"}
+_TABLE_TYPES = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean"}
 
 
 def datapackage(data: SiteData) -> dict[str, Any]:
