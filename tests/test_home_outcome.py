@@ -70,7 +70,7 @@ def test_the_measure_sees_what_is_further_down(outcome, width):  # the control
 
 
 def _source_text() -> str:
-    text = (ROOT.parent / "shared" / "source" / "000_bc5ecc58b92ffe44.txt").read_text(encoding="utf-8")
+    text = (ROOT / "tests" / "source" / "000_bc5ecc58b92ffe44.txt").read_text(encoding="utf-8")  # the report's text
     return re.sub(r"\s+", " ", text)
 
 
