@@ -260,3 +260,14 @@ def test_every_untranslated_source_title_says_its_language(site_data):
     missing = sorted({s.title for s in _sources(site_data) if isinstance(s.title, str) and not s.language})
     assert not missing, f"sources whose title is in one language but that give no language: {missing}"
     assert [s for s in _sources(site_data) if isinstance(s.title, str)]  # negative: there are such titles
+
+
+@pytest.mark.parametrize("path", ["results/index.html", "en/results/index.html", "404.html"])
+def test_the_themes_icons_are_hidden_and_the_chart_is_not(site, path):
+    html = site.page(path).html
+    icons = re.findall(r"<svg\b[^>]*>", html)
+    shown = [tag for tag in icons if 'aria-hidden="true"' not in tag and 'role="img"' not in tag]
+    assert len(icons) > 3 and not shown, shown
+    assert not [tag for tag in icons if 'role="img"' in tag and "aria-hidden" in tag]  # the chart keeps its name
+    undone = re.findall(r"<svg\b[^>]*>", html.replace('<svg aria-hidden="true" focusable="false" ', "<svg "))
+    assert [tag for tag in undone if 'aria-hidden="true"' not in tag and 'role="img"' not in tag]  # negative control

@@ -15,6 +15,7 @@ _SKIPPED = ("script", "style", "svg", "textarea", "title")  # no <span> may go i
 _OPEN = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b")
 _LANG = re.compile(r'\blang="([a-z]{2})"')
 _PERMALINK = re.compile(r'<a class="headerlink" href="(#[^"]*)"')
+_THEME_ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="')  # Material's inline icons, as it writes them
 
 
 def kept_names(data: SiteData, lang: str) -> list[tuple[str, str]]:
@@ -59,3 +60,9 @@ def hide_permalinks(html: str) -> str:
     """A heading's permalink ("¶") is not part of the heading's name: hidden from screen readers and out of the
     Tab order. The same address is the heading's entry in the table of contents."""
     return _PERMALINK.sub(r'<a class="headerlink" href="\1" aria-hidden="true" tabindex="-1"', html)
+
+
+def hide_icons(html: str) -> str:
+    """The theme's icons are decorative (the button or link around each has a name, or text beside it):
+    hidden from screen readers, which would otherwise meet an image without a name."""
+    return _THEME_ICON.sub('<svg aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg" viewBox="', html)
