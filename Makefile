@@ -58,7 +58,8 @@ pdf: $(STAMP) browser
 check-data: $(STAMP)
 	$(BIN)/python -m macros.reading.check
 
-# The browser tests use Debian's chromium (Playwright cannot download browsers here) and axe-core;
+# The browser tests use Debian's chromium (Playwright cannot download browsers here), axe-core and IBM's
+# accessibility-checker-engine;
 # the HTML check runs the Nu HTML Checker (vnu.jar from npm) with Java; Lighthouse (npm) runs chromium;
 # the reproducibility test moves the clock with faketime.
 # $(AXE) stamps everything npm installs: a changed package-lock.json runs `npm ci` again.

@@ -89,6 +89,7 @@ class Project:
     region: Text | None = None
     partners: list[str] = field(default_factory=list)
     source: Source | None = None
+    language_of_title: str | None = None  # the title's language when it is not translated (marked with lang)
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,7 @@ class Term:
     rejected: list[str] = field(default_factory=list)  # English variants not to use for it (tested)
     allowed: list[str] = field(default_factory=list)  # set phrases in which a rejected variant is right
     gloss: Text | None = None
+    language: str | None = None  # a name kept in its own language in every text (e.g. nl): marked with lang
 
 
 @dataclass(frozen=True)

@@ -175,8 +175,14 @@ def parties_list(ctx: RenderContext) -> str:
     parts = []
     for kind, parties in _parties_by_kind(ctx.data):
         parts += [heading(ctx.t(f"party_kind.{kind}"), 2, ctx.anchor("party_kinds", kind)),
-                  render_html("parties_list.html", ctx, kind=kind, parties=parties)]
+                  render_html("parties_list.html", ctx, kind=kind, parties=parties, shared_source=_shared_source(parties))]
     return blocks(*parts)
+
+
+def _shared_source(records: list):
+    """The source every record gives, when they all give the same one (said once, under their table), else None."""
+    first = records[0].source if records else None
+    return first if first is not None and all(record.source == first for record in records) else None
 
 
 def projects_list(ctx: RenderContext) -> str:
