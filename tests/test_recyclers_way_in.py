@@ -81,3 +81,11 @@ def test_every_recycler_page_shows_the_same_contact_with_its_source_and_date(sit
 
 def test_a_page_without_the_contact_has_none(site):  # the control
     assert _contact(site.page("results/index.html").html) is None
+
+
+@pytest.mark.parametrize("lang, started, checked", [("nl", "17 november 2025", "Gecontroleerd op"),
+                                                    ("en", "17 November 2025", "Checked on")])
+def test_the_second_term_on_the_landing_page_has_its_source_and_the_day_it_was_checked(site, lang, started, checked):
+    article = _article(site.page(PREFIX[lang] + "recyclers/index.html").html)
+    section = _text(article.split("</h2>", 5)[5].split("<h2", 1)[0])  # under "What comes next?"
+    assert started in section and "duurzaam-ondernemen.nl" in section and checked in section, section

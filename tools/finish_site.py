@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
 
         data = load_site_data(root / "data", root / "schemas")
         current = data.current_edition.id if data.current_edition else None
-        differences = edition_differences(root, edition_commits(root, list(data.editions), current))
+        differences = edition_differences(root, edition_commits(root, data.editions, current))
         finish_site(data, args.site_dir, root / "schemas", args.site_url, args.pdf, differences)
     except (DataError, PdfError) as err:
         print(err.report() if isinstance(err, DataError) else str(err), file=sys.stderr)

@@ -10,7 +10,7 @@ import functools
 import logging
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -52,6 +52,8 @@ class BuildData:
     data: SiteData | None
     warnings: tuple[Problem, ...] = ()
     error: DataError | None = None
+    history: History | None = None  # when each file and each version of the data changed (git)
+    places: EditionPlaces = field(default_factory=EditionPlaces)  # each edition's commit, address, differences
 
 
 _BUILD: list[BuildData] = []  # the build under way in this process (at most one)
@@ -67,10 +69,12 @@ def data_for_build(config) -> BuildData:
     in_pages = os.environ.get(SHOW_ERRORS_IN_PAGES) == "1"
     warnings: list[Problem] | None = None if in_pages else []  # in pages, a warning is shown like an error
     try:
-        loaded = BuildData(config, load_site_data(root / "data", root / "schemas", docs_dir, PAGE_CALLS,
-                                                  warnings=warnings), tuple(warnings or ()))
+        data = load_site_data(root / "data", root / "schemas", docs_dir, PAGE_CALLS, warnings=warnings)
     except DataError as err:
         loaded = BuildData(config, None, error=err)
+    else:
+        loaded = BuildData(config, data, tuple(warnings or ()), history=read_history(root),
+                           places=_edition_places(root, data))
     _BUILD[:] = [loaded]
     return loaded
 
@@ -173,8 +177,7 @@ def define_env(env) -> None:
         for fact in stale_facts(checked_facts(data), today, data.recheck_after_months):
             _LOG.info(stale_message(fact, today, data.recheck_after_months))
     _add_generated_pages(env, data)
-    root = Path(env.conf["config_file_path"]).parent
-    this_pass = LanguagePass(env, data, read_history(root), _edition_places(root, data))
+    this_pass = LanguagePass(env, data, loaded.history, loaded.places)
     setattr(env, _THIS_PASS, this_pass)
     for name, declared in PAGE_MACROS.items():
         env.macro(this_pass.macro(declared), name)
@@ -188,16 +191,7 @@ def on_post_page_macros(env) -> None:
 
 def build_differences(config) -> dict:
     """What each edition's data differs in from the edition before, for the open data (as the Editions page shows it)."""
-    data = build_data(config)
-    if data is None:
-        return {}
-    root = Path(config["config_file_path"]).parent
-    return edition_differences(root, _commits(root, data))
-
-
-def _commits(root: Path, data: SiteData) -> dict:
-    """The commit of each edition: HEAD for the newest (the one being built), its tag for the others."""
-    return edition_commits(root, list(data.editions), data.current_edition.id if data.current_edition else None)
+    return data_for_build(config).places.differences
 
 
 def _edition_places(root: Path, data: SiteData) -> EditionPlaces:
@@ -210,7 +204,7 @@ def _edition_places(root: Path, data: SiteData) -> EditionPlaces:
     # The site's own address (mkdocs.yml's site_url comes from it): each edition has its folder there.
     site = os.environ.get("SITE_URL", "").rstrip("/")
     root_url = f"{site}/" if publishing and site else None
-    commits = _commits(root, data)
+    commits = edition_commits(root, data.editions, current)
     return EditionPlaces(commits, root_url, edition_differences(root, commits))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import os
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,10 +86,11 @@ def edition_tag(edition_id: str) -> str:
     return f"edition-{edition_id}"
 
 
-def edition_commits(root: Path, edition_ids: list[str], current: str | None) -> dict[str, Commit]:
-    """The commit of each edition: HEAD for the one being built, its tag for the others (if set)."""
+def edition_commits(root: Path, editions: Iterable[str], current: str | None) -> dict[str, Commit]:
+    """The commit of each edition: HEAD for `current`, the one being built (the newest in
+    data/editions.yml), its tag for the others (if set)."""
     commits = {}
-    for edition_id in edition_ids:
+    for edition_id in editions:
         commit = commit_of(root, "HEAD" if edition_id == current else edition_tag(edition_id))
         if commit is not None:
             commits[edition_id] = commit
