@@ -18,7 +18,7 @@ AXE := node_modules/axe-core/axe.min.js
 # cffconvert pins an old jsonschema, so it has a venv of its own (the CITATION.cff test runs it).
 CFFCONVERT := .venv-cff/bin/cffconvert
 
-.PHONY: help install serve build pdf browser check-data test test-deps bench audit screenshots clean publish editions unpublish set-default
+.PHONY: help install serve build pdf browser check-data test test-fast test-deps bench audit screenshots clean publish editions unpublish set-default
 
 help:
 	@echo "make serve       build and serve the site at http://127.0.0.1:8000 (live reload; data errors show in the page)"
@@ -26,6 +26,7 @@ help:
 	@echo "make pdf         build the report as PDF, one per language, into pdf/ (for review)"
 	@echo "make check-data  validate data/*.yml only"
 	@echo "make test        run the whole test suite"
+	@echo "make test-fast   the tests that need no browser, no Lighthouse and no build of the whole site (under a minute)"
 	@echo "make bench       time the data check and a full build; Lighthouse performance of key pages"
 	@echo "make audit       check the locked Python and npm dependencies for known vulnerabilities (needs the network)"
 	@echo "make screenshots build, then full-page PNGs of key pages (nl/en, 390 and 1280 px) in screenshots/"
@@ -81,6 +82,13 @@ $(AXE): package.json package-lock.json
 
 test: test-deps
 	$(BIN)/python -m pytest
+
+# Without the tests marked build or browser (pyproject.toml; tests/conftest.py marks those using the
+# build and browser fixtures): needs the virtual environment only, not chromium, Java or npm. On both
+# cores (pytest-xdist). `make test` stays in one process: its tests share one build and one visit of
+# every page, which each worker would make again (xdist's loadgroup no longer groups under pytest 9.2).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -n 2 -m "not build and not browser"
 
 bench: test-deps  # Lighthouse needs chromium and node_modules
 	$(BIN)/python -m bench.run

@@ -1,4 +1,9 @@
-"""Shared fixtures: the project's data, copies of the project to break, a built site, served."""
+"""Shared fixtures: the project's data, copies of the project to break, a built site, served.
+
+Two speeds (pyproject.toml registers the markers): a test that builds the whole site is marked
+`build`, one that drives chromium (Playwright or Lighthouse) `browser`. Tests get the marks from the
+fixtures they use (BUILDS, BROWSES, below) or from the mark itself; `make test-fast` runs the rest.
+A helper that starts a whole build fails a test that is not marked `build`."""
 from __future__ import annotations
 
 import os
@@ -22,6 +27,34 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ACE = ROOT / "node_modules" / "accessibility-checker-engine" / "ace.js"  # IBM Equal Access, a second engine
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "schemas", "macros", "overrides", "hooks", "tools")
+BUILDS = {"build_result", "published"}  # fixtures that build the whole site
+BROWSES = {"browser"}  # chromium, driven by Playwright
+
+_running: list[pytest.Item] = []  # the test being set up, run and torn down
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BUILDS & set(item.fixturenames):
+            item.add_marker(pytest.mark.build)
+        if BROWSES & set(item.fixturenames):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem):
+    _running[:] = [item]
+    try:
+        return (yield)
+    finally:
+        _running.clear()
+
+
+def starts_a_build() -> None:
+    """Called by the helpers that build the whole site: the test running one must be marked build."""
+    if _running and _running[0].get_closest_marker("build") is None:
+        pytest.fail(f"{_running[0].nodeid} builds the whole site: mark it @pytest.mark.build "
+                    "(`make test-fast` runs no build)", pytrace=False)
 
 
 def run_axe(page) -> dict:
@@ -60,6 +93,7 @@ def run(command: list[str], cwd: Path, **env: str) -> subprocess.CompletedProces
 
 def mkdocs_build(project: Path, site_dir: Path, tool: str = "mkdocs", strict: bool = True,
                  **env: str) -> subprocess.CompletedProcess:
+    starts_a_build()
     mode = "--strict" if strict else "--no-strict"
     return run([sys.executable, "-m", tool, "build", mode, "--site-dir", str(site_dir)], project, **env)
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import PROJECT_PARTS, copy_project
+from tests.conftest import PROJECT_PARTS, copy_project, starts_a_build
 
 REPOSITORY_PARTS = ("tools", "Makefile", "pyproject.toml", "requirements.lock", ".gitignore")
 IDENTITY = {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org",
@@ -47,6 +47,7 @@ def project_repository(dest: Path, date: str = "2024-06-12T10:00:00+02:00") -> P
 def _run(command: list[str], cwd: Path, faketime: str | None, env: dict[str, str]) -> subprocess.CompletedProcess:
     """`command`, with the clock moved by `faketime` (e.g. "+1d") if given, without the dates and
     addresses this test run's own environment may carry (make test exports SOURCE_DATE_EPOCH)."""
+    starts_a_build()  # make and mkdocs build, here: a test using them is marked build
     command = ["faketime", "-f", faketime, *command] if faketime else command
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=_environment(**env), timeout=600)
 

@@ -33,6 +33,7 @@ def test_build_is_strict_and_has_no_warnings(build_result):
     assert "ERROR" not in result.stderr
 
 
+@pytest.mark.build
 def test_properdocs_builds_the_same_config(tmp_path):
     result = mkdocs_build(ROOT, tmp_path / "site", tool="properdocs")
     assert result.returncode == 0, result.stderr[-3000:]
@@ -129,6 +130,7 @@ def test_the_404_page_footer_links_each_language_statement_from_the_site_root(si
         assert (site.root / href.lstrip("/") / "index.html").is_file()
 
 
+@pytest.mark.build
 def test_the_404_page_links_each_home_page_below_the_path_of_the_published_site(tmp_path):
     result = mkdocs_build(ROOT, tmp_path / "site", SITE_URL="https://example.org/edition/2024/")
     assert result.returncode == 0, result.stderr[-2000:]

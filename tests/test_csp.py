@@ -148,6 +148,7 @@ def test_without_the_policy_the_same_injection_runs(server, browser, site):
     assert ran == [True, True] and violations == []
 
 
+@pytest.mark.build
 def test_an_inline_script_in_our_templates_stops_the_build(project, tmp_path):
     main = project / "overrides" / "main.html"
     main.write_text(main.read_text(encoding="utf-8").replace(

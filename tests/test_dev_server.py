@@ -13,6 +13,8 @@ import pytest
 
 from tests.conftest import copy_project, policy_violations
 
+pytestmark = pytest.mark.build  # and browser, from the fixture
+
 BROKEN = ("result_value: 14", 'result_value: "veertien"')
 
 

@@ -56,6 +56,7 @@ def _block(site, lang: str, edition: str) -> str:
     return html[start:end if end > 0 else None]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang, says", [
     ("nl", ("Verschillen met editie 2024, berekend uit de gegevens:", "<code>result_value</code> 66 → 70",
             "Toegevoegd:", "<li>editie</li>", "<code>result_note</code> (nl, en)")),
@@ -72,6 +73,7 @@ def test_the_editions_page_lists_what_changed_since_the_edition_before(two_editi
     assert "<code>target_value</code>" not in block and "<code>status</code>" not in block  # did not change
 
 
+@pytest.mark.build
 def test_the_first_edition_lists_no_computed_differences(two_editions):
     _, site = two_editions
     assert "mc-edition-differences" not in _block(site, "en", "2024")
@@ -97,6 +99,7 @@ def test_a_removed_record_a_changed_figure_and_a_text_changed_in_one_language():
     assert not differences(old, old, "2024")
 
 
+@pytest.mark.build
 def test_the_open_data_holds_the_same_differences(two_editions):
     import json
     _, site = two_editions

@@ -19,6 +19,8 @@ from tests.datafiles import dump_data
 from tests.gitrepo import commit, git, make, project_repository
 from tools.serve_gzip import GzipServer
 
+pytestmark = pytest.mark.build
+
 EDITIONS = ("2024", "2025")
 LATEST_TITLE = "2025 (latest)"
 

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import sys
 
+import pytest
+
 from tests.conftest import ROOT, mkdocs_build, run
+
+pytestmark = pytest.mark.build
 
 
 def break_a_number(project):

@@ -159,6 +159,7 @@ def test_publishing_refuses_stale_facts_unless_told_to_and_names_each(tmp_path, 
     check_facts_fresh(_copy(tmp_path / "fresh"), EPOCH, allow_stale=False)  # negative control
 
 
+@pytest.mark.build
 def test_stale_facts_do_not_fail_a_strict_build(tmp_path):
     from tests.conftest import copy_project, mkdocs_build
 

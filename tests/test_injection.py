@@ -59,11 +59,13 @@ def poisoned_site(tmp_path_factory) -> Site:
     return Site(site_dir, result.stderr)
 
 
+@pytest.mark.build
 def test_html_in_data_is_a_warning_that_names_file_record_and_field(poisoned_site):
     assert re.search(r"WARNING +- +data/themes\.yml:\d+:\d+: theme 'due-diligence': field 'title\.nl': warning: "
                      r"HTML \(<script>\) is shown as typed", poisoned_site.log), poisoned_site.log[-2000:]
 
 
+@pytest.mark.build
 def test_a_strict_build_fails_on_html_in_data(poisoned_site, tmp_path):
     project = poisoned_site.root.parent
     result = mkdocs_build(project, tmp_path / "strict-site")
@@ -82,6 +84,7 @@ def _built_text_files(site: Site) -> list[Path]:
     return files
 
 
+@pytest.mark.build
 def test_jinja_in_data_is_never_evaluated_anywhere_in_the_built_site(poisoned_site):
     ran = [(path.relative_to(poisoned_site.root).as_posix(), marker)
            for path in _built_text_files(poisoned_site)
@@ -89,6 +92,7 @@ def test_jinja_in_data_is_never_evaluated_anywhere_in_the_built_site(poisoned_si
     assert not ran
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_page_titles_from_data_show_their_jinja_literally_in_head_and_navigation(poisoned_site, lang):
     for page in poisoned_site.pages(lang):
@@ -102,6 +106,7 @@ def test_page_titles_from_data_show_their_jinja_literally_in_head_and_navigation
     assert nav.count(JINJA) >= 9  # every page's title in the navigation
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_search_index_titles_from_data_keep_their_jinja_literally(poisoned_site, lang):
     index = (poisoned_site.root / ("en/" if lang == "en" else "") / "search" / "search_index.json")
@@ -109,12 +114,14 @@ def test_search_index_titles_from_data_keep_their_jinja_literally(poisoned_site,
     assert sum(JINJA in title for title in titles) > 20
 
 
+@pytest.mark.build
 def test_script_tags_from_data_are_never_live(poisoned_site):
     for page in poisoned_site.pages():
         assert not any("xss" in text for text in page.script_texts), page.path
         assert "alert('xss')" in page.flat_text or page.path.endswith("search/index.html"), page.path
 
 
+@pytest.mark.build
 def test_attribute_breakouts_from_data_are_never_live(poisoned_site):
     for page in poisoned_site.pages():
         for tag, attributes in page.elements:
@@ -122,12 +129,14 @@ def test_attribute_breakouts_from_data_are_never_live(poisoned_site):
             assert not (tag == "img" and attributes.get("src") == "x"), page.path
 
 
+@pytest.mark.build
 def test_javascript_links_from_data_are_never_live(poisoned_site):
     for page in poisoned_site.pages():
         for tag, attribute, url in page.urls:
             assert not url.strip().lower().startswith("javascript:"), (page.path, tag, url)
 
 
+@pytest.mark.build
 def test_titles_and_navigation_show_escaped_payloads(poisoned_site):
     page = poisoned_site.page("en/parties/index.html")
     title = re.search(r"<title>(.*?)</title>", page.html, re.S).group(1)

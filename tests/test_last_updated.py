@@ -14,6 +14,8 @@ from tests.datafiles import dump_data
 from tests.gitrepo import commit, mkdocs_build, project_repository
 from tests.sitetext import Site
 
+pytestmark = pytest.mark.build
+
 FIRST = "2024-06-12"
 # marker word -> the date of the commit that adds it
 JULY, AUGUST, SEPTEMBER = "MARKERJULY", "MARKERAUGUST", "MARKERSEPTEMBER"

@@ -8,6 +8,8 @@ import pytest
 
 from tools.lighthouse import LIGHTHOUSE, PATHS, failed_audits, lighthouse_all, performance_table
 
+pytestmark = pytest.mark.browser  # Lighthouse runs chromium (and `published` is a build)
+
 CATEGORIES = ["accessibility", "best-practices", "seo"]
 
 

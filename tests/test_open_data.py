@@ -236,6 +236,7 @@ def test_a_field_of_a_type_the_downloads_cannot_write_is_named(monkeypatch):
                                            "macros/export/open_data.py (SHAPES)"]
 
 
+@pytest.mark.build
 def test_the_build_fails_naming_an_undescribed_field_and_writes_no_site(project, tmp_path):
     path = project / "data" / "downloads.yml"
     path.write_text(re.sub(r'      - id: "status_label"\n        description: [^\n]*\n', "",

@@ -137,6 +137,7 @@ def test_home_and_results_link_their_languages_pdf_with_its_size_and_pages(site,
         assert site.root / posixpath.normpath(posixpath.join(posixpath.dirname(path), href)) == pdfs[lang]["path"]
 
 
+@pytest.mark.build
 def test_a_build_without_chromium_says_what_to_install_and_publishes_nothing(project):
     site = project / "site"
     site.mkdir()

@@ -3,6 +3,8 @@ data/pages.yml, one short file in docs/ and a line in the navigation, when it is
 --strict, then the page is there in both languages, with its title, sections and text."""
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import mkdocs_build
 
 RECORD = '''
@@ -23,6 +25,7 @@ RECORD = '''
 PAGE = '{{ page_title("contact") }}\n\n{{ page_intro("contact") }}\n\n{{ page_sections("contact") }}\n'
 
 
+@pytest.mark.build
 def test_a_page_of_prose_takes_one_record_and_one_short_file(project):
     pages = project / "data" / "pages.yml"
     pages.write_text(pages.read_text(encoding="utf-8").rstrip("\n") + "\n" + RECORD, encoding="utf-8")

@@ -7,8 +7,12 @@ import hashlib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import copy_project
 from tests.gitrepo import git, make, mkdocs_build, project_repository
+
+pytestmark = pytest.mark.build
 
 
 def _files(site: Path) -> dict[str, str]:

@@ -6,9 +6,13 @@ from __future__ import annotations
 import re
 import shutil
 
+import pytest
+
 from bench.synthetic import count_records, multiply
 from macros.reading.generated import NAV_LIMIT
 from tests.conftest import mkdocs_build
+
+pytestmark = pytest.mark.build
 
 
 def _navigation(html: str) -> str:

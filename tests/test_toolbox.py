@@ -237,6 +237,7 @@ def site_with_a_new_instrument(tmp_path_factory) -> Site:
     return Site(project / "site", result.stderr)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_adding_an_instrument_record_adds_its_page_in_navigation_search_and_sitemap(site_with_a_new_instrument, lang):
     site, path = site_with_a_new_instrument, f"{PREFIX[lang]}toolbox/sector-risk-webinar/"
@@ -252,6 +253,7 @@ def test_adding_an_instrument_record_adds_its_page_in_navigation_search_and_site
     assert set(twins.values()) == {"nl", "en"}
 
 
+@pytest.mark.build
 def test_removing_an_instrument_record_removes_its_pages_and_every_link_to_them(tmp_path):
     from tests.conftest import copy_project
 
