@@ -27,7 +27,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ACE = ROOT / "node_modules" / "accessibility-checker-engine" / "ace.js"  # IBM Equal Access, a second engine
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "schemas", "macros", "overrides", "hooks", "tools")
-BUILDS = {"build_result", "published"}  # fixtures that build the whole site
+BUILDS = {"build_result", "pdf_build", "published"}  # fixtures that build the whole site
 BROWSES = {"browser"}  # chromium, driven by Playwright
 
 _running: list[pytest.Item] = []  # the test being set up, run and torn down
@@ -87,7 +87,8 @@ def copy_project(dest: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
 
 
 def run(command: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **env}
+    """`command` without the report's PDFs (SITE_PDF=0: a build prints them only when a test says so)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "SITE_PDF": "0", **env}
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
 
 
@@ -106,9 +107,18 @@ def site_data() -> SiteData:
 @pytest.fixture(scope="session")
 def build_result(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
     """The real project, built once per test run with `mkdocs build --strict`, as a local build
-    (no site_url, whatever SITE_URL the shell has), with the report's PDFs as `make build` makes them."""
+    (no site_url, whatever SITE_URL the shell has), without the report's PDFs (pdf_build has them)."""
     site_dir = tmp_path_factory.mktemp("site")
-    return mkdocs_build(ROOT, site_dir, SITE_URL="", SITE_PDF="1"), site_dir
+    return mkdocs_build(ROOT, site_dir, SITE_URL=""), site_dir
+
+
+@pytest.fixture(scope="session")
+def pdf_build(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Site]:
+    """The real project built as `make build` builds it, with the report as PDF (SITE_PDF=1), as a
+    local build: for the tests about the PDF."""
+    site_dir = tmp_path_factory.mktemp("pdf-site")
+    result = mkdocs_build(ROOT, site_dir, SITE_URL="", SITE_PDF="1")
+    return result, Site(site_dir, result.stderr)
 
 
 @pytest.fixture(scope="session")

@@ -1,11 +1,13 @@
 """A build with bad data stops before rendering, says why, and keeps the last good site."""
 from __future__ import annotations
 
-import sys
+import subprocess
+from types import SimpleNamespace
 
 import pytest
 
-from tests.conftest import ROOT, mkdocs_build, run
+from tests.conftest import mkdocs_build, starts_a_build
+from tools import build_site
 
 pytestmark = pytest.mark.build
 
@@ -14,6 +16,25 @@ def break_a_number(project):
     targets = project / "data" / "targets.yml"
     targets.write_text(targets.read_text(encoding="utf-8").replace("result_value: 14", 'result_value: "veertien"'),
                        encoding="utf-8")
+
+
+@pytest.fixture
+def atomic_build(monkeypatch, capfd):
+    """build(project) -> (exit status, stderr): `make build`'s atomic step (tools/build_site.py) on a
+    project. It always asks the build for the report's PDFs; here the build it starts is told
+    SITE_PDF=0, as the swap does not depend on them (the PDFs have their own tests, test_pdf.py)."""
+    def without_pdfs(command, **options):
+        return subprocess.run(command, **{**options, "env": {**options["env"], "SITE_PDF": "0"}})
+
+    monkeypatch.setattr(build_site, "subprocess", SimpleNamespace(run=without_pdfs))
+
+    def build(project) -> tuple[int, str]:
+        starts_a_build()
+        capfd.readouterr()
+        status = build_site.main(["--root", str(project)])
+        return status, capfd.readouterr().err
+
+    return build
 
 
 def test_mkdocs_build_with_bad_data_fails_with_the_data_message_and_no_traceback(project, tmp_path):
@@ -26,25 +47,24 @@ def test_mkdocs_build_with_bad_data_fails_with_the_data_message_and_no_traceback
     assert not list((tmp_path / "out").rglob("*.html"))  # nothing was rendered
 
 
-def test_atomic_build_keeps_the_last_good_site_when_a_build_fails(project):
-    build = [sys.executable, "-m", "tools.build_site", "--root", str(project)]
-    good = run(build, ROOT)
-    assert good.returncode == 0, good.stderr[-2000:]
+def test_atomic_build_keeps_the_last_good_site_when_a_build_fails(project, atomic_build):
+    good, errors = atomic_build(project)
+    assert good == 0, errors[-2000:]
     page = project / "site" / "results" / "index.html"
     before = page.read_bytes()
 
     break_a_number(project)
-    bad = run(build, ROOT)
-    assert bad.returncode != 0
-    assert "the last good site" in bad.stderr and "Traceback" not in bad.stderr
+    bad, errors = atomic_build(project)
+    assert bad != 0
+    assert "the last good site" in errors and "Traceback" not in errors
     assert page.read_bytes() == before
     assert not (project / ".site-build").exists()
 
 
-def test_atomic_build_replaces_the_site_when_the_build_succeeds(project):
+def test_atomic_build_replaces_the_site_when_the_build_succeeds(project, atomic_build):
     (project / "site").mkdir()
     (project / "site" / "stale.html").write_text("old")
-    result = run([sys.executable, "-m", "tools.build_site", "--root", str(project)], ROOT)
-    assert result.returncode == 0, result.stderr[-2000:]
+    status, errors = atomic_build(project)
+    assert status == 0, errors[-2000:]
     assert not (project / "site" / "stale.html").exists()
     assert (project / "site" / "en" / "index.html").is_file()

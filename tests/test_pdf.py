@@ -1,6 +1,6 @@
-"""The report as PDF, one per language, as the build makes it (the session's site is built with
-SITE_PDF=1, so each PDF is made once per test run). Read with pdfinfo and pdftotext (poppler-utils,
-which `make test` installs)."""
+"""The report as PDF, one per language, as the build makes it (pdf_build, tests/conftest.py: the
+project built once per test run with SITE_PDF=1, the only build of the tests that prints the PDFs).
+Read with pdfinfo and pdftotext (poppler-utils, which `make test` installs)."""
 from __future__ import annotations
 
 import posixpath
@@ -30,12 +30,19 @@ def _chapters(lang: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def pdfs(site) -> dict:
+def pdf_site(pdf_build):
+    result, site = pdf_build
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
+
+
+@pytest.fixture(scope="module")
+def pdfs(pdf_site) -> dict:
     assert shutil.which("pdftotext") and shutil.which("pdfinfo"), \
         "pdfinfo/pdftotext are missing: `make test` installs them (apt-get install poppler-utils)"
     found = {}
     for lang in LANGS:
-        [path] = (site.root / "downloads").glob(f"*-{lang}.pdf")
+        [path] = (pdf_site.root / "downloads").glob(f"*-{lang}.pdf")
         info = dict(re.findall(r"^([^:]+):\s*(.*)$", subprocess.run(["pdfinfo", path], capture_output=True, text=True,
                                                                     check=True).stdout, re.MULTILINE))
         text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True, check=True).stdout
@@ -44,6 +51,13 @@ def pdfs(site) -> dict:
         pages = [" ".join(page.split()) for page in text.split("\f")]
         found[lang] = {"path": path, "info": info, "pages": pages, "text": " ".join(pages), "contents": layout}
     return found
+
+
+def test_a_build_with_the_pdfs_is_strict_and_has_no_warnings(pdf_build):
+    result, _ = pdf_build
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "WARNING" not in result.stderr
+    assert "ERROR" not in result.stderr
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -122,19 +136,19 @@ def test_the_pdf_holds_no_heading_of_the_other_language(pdfs, lang, other):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_home_and_results_link_their_languages_pdf_with_its_size_and_pages(site, pdfs, lang):
+def test_home_and_results_link_their_languages_pdf_with_its_size_and_pages(pdf_site, pdfs, lang):
     prefix = "" if lang == "nl" else "en/"
     size = (pdfs[lang]["path"]).stat().st_size
     shown_size = f"{format_decimal(round(size / 1000), locale=lang)} kB" if size < 1_000_000 else \
         f"{format_decimal(round(size / 1_000_000, 1), locale=lang)} MB"
     for path in (f"{prefix}index.html", f"{prefix}results/index.html"):
-        html = site.page(path).html
+        html = pdf_site.page(path).html
         links = re.findall(r'<a href="([^"]+)" type="application/pdf" hreflang="([a-z]+)">[^<]+</a> '
                            r'<span class="mc-download__meta">\(PDF, ([^,]+), (\d+) ', html)
         assert len(links) == 1, path
         href, hreflang, shown, pages = links[0]
         assert hreflang == lang and shown == shown_size and int(pages) == int(pdfs[lang]["info"]["Pages"])
-        assert site.root / posixpath.normpath(posixpath.join(posixpath.dirname(path), href)) == pdfs[lang]["path"]
+        assert pdf_site.root / posixpath.normpath(posixpath.join(posixpath.dirname(path), href)) == pdfs[lang]["path"]
 
 
 @pytest.mark.build
