@@ -1,80 +1,88 @@
 """The built site in a real browser (Debian's chromium): WCAG 2.1 AA by axe-core, nothing loaded
-from other hosts, no console errors or failed requests, no cookies, a language switch that stays on
-the same page."""
+from other hosts, no console errors or failed requests, no cookies (every page at desktop width, as
+the session's visits recorded them: tests/browsing.py), a language switch that stays on the same
+page, a search that finds the pages of the page's language."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import run_axe
-
-
-def _watch(page) -> dict[str, list[str]]:
-    """What a page does while it loads: requests, console errors (and uncaught exceptions), and
-    requests that fail (no response, or an HTTP error status)."""
-    seen: dict[str, list[str]] = {"requests": [], "console_errors": [], "failed_requests": []}
-    page.on("request", lambda request: seen["requests"].append(request.url))
-    page.on("console", lambda message: message.type == "error" and seen["console_errors"].append(
-        f"{message.text} ({message.location.get('url')})"))
-    page.on("pageerror", lambda error: seen["console_errors"].append(f"uncaught {error}"))
-    page.on("requestfailed", lambda request: seen["failed_requests"].append(f"{request.url}: {request.failure}"))
-    page.on("response", lambda response: response.status >= 400 and seen["failed_requests"].append(
-        f"{response.url}: HTTP {response.status}"))
-    return seen
-
-
-@pytest.fixture(scope="module")
-def visits(site, server, browser):
-    """Every page of both languages, visited once: axe results, requests made, console errors,
-    failed requests, cookies set."""
-    results = {}
-    context = browser.new_context()
-    for built in [*site.pages(), site.page("404.html")]:
-        url = server + built.path.removesuffix("index.html")
-        page = context.new_page()
-        seen = _watch(page)
-        page.goto(url, wait_until="networkidle")
-        axe = run_axe(page)
-        results[built.path] = {"violations": axe["violations"], **seen}
-        page.close()
-    results["cookies"] = context.cookies()
-    context.close()
-    return results
+from tests.browsing import DESKTOP, Tab
+from tools.serve_gzip import GzipServer
 
 
 def test_every_page_meets_wcag_21_aa_according_to_axe(visits):
     found = []
-    for path, visit in visits.items():
-        if path == "cookies":
-            continue
-        for violation in visit["violations"]:
+    for path, visit in visits.at(DESKTOP).items():
+        for violation in visit.violations:
             targets = [node["target"] for node in violation["nodes"]][:3]
             found.append(f"{path}: {violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
     assert not found, "\n".join(found)
 
 
 def test_pages_request_nothing_from_other_hosts(visits):
-    foreign = [(path, url) for path, visit in visits.items() if path != "cookies"
-               for url in visit["requests"] if urlsplit(url).hostname not in ("127.0.0.1", None)
+    foreign = [(path, url) for path, visit in visits.at(DESKTOP).items()
+               for url in visit.requests if urlsplit(url).hostname not in ("127.0.0.1", None)
                and not url.startswith(("data:", "blob:"))]
     assert not foreign
 
 
 def test_no_page_logs_a_console_error(visits):
-    found = [f"{path}: {error}" for path, visit in visits.items() if path != "cookies"
-             for error in visit["console_errors"]]
+    found = [f"{path}: {error}" for path, visit in visits.at(DESKTOP).items() for error in visit.console_errors]
     assert not found, "\n".join(found)
 
 
 def test_no_page_makes_a_request_that_fails(visits):
-    found = [f"{path}: {failure}" for path, visit in visits.items() if path != "cookies"
-             for failure in visit["failed_requests"]]
+    found = [f"{path}: {failure}" for path, visit in visits.at(DESKTOP).items() for failure in visit.failed_requests]
     assert not found, "\n".join(found)
 
 
 def test_the_site_sets_no_cookies(visits):
-    assert visits["cookies"] == []
+    assert visits.cookies == []
+
+
+# A page that breaks each rule above, visited as the site's pages are: what the checks see (negative controls).
+DOCTORED = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Doctored</title></head>
+<body><main><h1>Doctored</h1><img src="missing.png"><img src="https://example.org/logo.png" alt="logo">
+<script>console.error("doctored error"); document.cookie = "doctored=1";</script></main></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def doctored(browser, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("doctored")
+    (folder / "index.html").write_text(DOCTORED, encoding="utf-8")
+    with GzipServer(folder) as served:
+        context = browser.new_context()
+        visit = Tab(context, DESKTOP).open(served.url, "index.html")
+        cookies = context.cookies()
+        context.close()
+    return visit, cookies
+
+
+def test_axe_finds_an_image_without_a_text_alternative(doctored):
+    visit, _ = doctored
+    assert "image-alt" in [violation["id"] for violation in visit.violations]
+
+
+def test_a_request_to_another_host_is_seen(doctored):
+    visit, _ = doctored
+    assert "https://example.org/logo.png" in visit.requests
+
+
+def test_a_console_error_is_seen(doctored):
+    visit, _ = doctored
+    assert [error for error in visit.console_errors if "doctored error" in error]
+
+
+def test_a_request_that_fails_is_seen(doctored):
+    visit, _ = doctored
+    assert [failure for failure in visit.failed_requests if "missing.png: HTTP 404" in failure]
+
+
+def test_a_cookie_a_page_sets_is_seen(doctored):
+    _, cookies = doctored
+    assert [cookie["name"] for cookie in cookies] == ["doctored"]
 
 
 @pytest.mark.parametrize("start, lang, expected", [

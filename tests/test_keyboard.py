@@ -8,40 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-PAGES = {"nl home": "", "en home": "en/", "nl theme": "themes/due-diligence/",
-         "en theme": "en/themes/due-diligence/"}
+from tests.browsing import DESKTOP, KEYBOARD_PAGES as PAGES, VIEWPORTS, describe, focused, without_transitions
+
 # The search dialog and the drawer are the same on every page: try them on one page per language.
 DIALOG_PAGES = {name: PAGES[name] for name in ("nl home", "en theme")}
-WIDTHS = {"desktop": 1280, "phone": 390}
+WIDTHS = (DESKTOP, "phone")
 SKIP_LINK_TEXT = {"nl": "Ga naar inhoud", "en": "Skip to content"}  # Material's own words
-NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
-RING = ("outline-style", "outline-width", "outline-color", "box-shadow")
-
-# Each element gets a number (data-kb) and its style before anything has focus.
-_MARK = """props => { const styles = {}; let i = 0;
-  for (const e of document.querySelectorAll("*")) {
-    e.dataset.kb = String(i++);
-    const s = getComputedStyle(e);
-    styles[e.dataset.kb] = props.map(p => s.getPropertyValue(p));
-  }
-  return styles; }"""
-# The focused element: what it is, its style, and whether a reader can see it.
-_FOCUSED = """props => { const e = document.activeElement;
-  if (!e || e === document.body) return null;
-  const s = getComputedStyle(e), r = e.getBoundingClientRect();
-  let opacity = 1;
-  for (let n = e; n; n = n.parentElement) opacity *= parseFloat(getComputedStyle(n).opacity);
-  return {kb: e.dataset.kb, tag: e.tagName.toLowerCase(), cls: String(e.className),
-          href: e.getAttribute("href"), hreflang: e.getAttribute("hreflang"), role: e.getAttribute("role"),
-          for: (e.closest("label[for]") || e).getAttribute("for"),
-          text: (e.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 60),
-          ring: props.map(p => s.getPropertyValue(p)),
-          seen: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth
-                && r.top < innerHeight && s.visibility === "visible" && opacity > 0}; }"""
-
-
-def _describe(stop: dict) -> str:
-    return f"<{stop['tag']} class={stop['cls']!r} href={stop['href']!r}> {stop['text']!r}"
 
 
 @pytest.fixture(scope="module")
@@ -52,18 +24,12 @@ def context(browser):
     context.close()
 
 
-def open_page(context, server, path: str, width: int):
+def open_page(context, server, path: str, width: str):
     page = context.new_page()
-    page.set_viewport_size({"width": width, "height": 900})
+    page.set_viewport_size(VIEWPORTS[width])
     page.goto(server + path, wait_until="load")
-    # A constructed stylesheet, not a <style>: the site's Content-Security-Policy blocks inline styles.
-    page.evaluate("css => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css);"
-                  " document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }", NO_TRANSITIONS)
+    without_transitions(page)
     return page
-
-
-def focused(page) -> dict | None:
-    return page.evaluate(_FOCUSED, list(RING))
 
 
 def tab_until(page, wanted, limit: int = 60) -> list[dict]:
@@ -76,42 +42,14 @@ def tab_until(page, wanted, limit: int = 60) -> list[dict]:
             stops.append(stop)
             if wanted(stop):
                 return stops
-    raise AssertionError(f"not reached by Tab; went through {[_describe(s) for s in stops]}")
+    raise AssertionError(f"not reached by Tab; went through {[describe(s) for s in stops]}")
 
 
-class Walk:
-    """Tabbing through one page at one width, from the top of the page to its end."""
-
-    def __init__(self, page):
-        before = page.evaluate(_MARK, list(RING))
-        self.heading_id = page.eval_on_selector("article h1", "h => h.id")
-        self.nav_hrefs = set(page.eval_on_selector_all(
-            ".md-nav--primary a.md-nav__link[href]",
-            # links in a closed section of the navigation are collapsed (visibility), not Tab stops
-            "links => links.filter(a => a.checkVisibility({visibilityProperty: true}))"
-            ".map(a => a.getAttribute('href'))"))
-        self.stops: list[dict] = []  # each Tab stop, with its style before anything had focus
-        for _ in range(400):
-            page.keyboard.press("Tab")
-            stop = focused(page)
-            if stop is None or (self.stops and stop["kb"] == self.stops[0]["kb"]):
-                return
-            self.stops.append({**stop, "ring_before": before.get(stop["kb"])})
-        raise AssertionError("Tab never left the page")
-
-
-@pytest.fixture(scope="module")
-def tab_walks(site, server, context):
-    walks: dict[tuple[str, int], Walk] = {}
-
-    def walk(path: str, width: int) -> Walk:
-        if (path, width) not in walks:
-            page = open_page(context, server, path, width)
-            walks[path, width] = Walk(page)
-            page.close()
-        return walks[path, width]
-
-    return walk
+@pytest.fixture
+def tab_walks(visits):
+    """walk(path, width): Tab from the top of the page to its end, as the session's visit of the
+    page at that width went (tests/browsing.py Walk)."""
+    return lambda path, width: visits.at(width)[f"{path}index.html"].walk
 
 
 def _lang(path: str) -> str:
@@ -120,32 +58,32 @@ def _lang(path: str) -> str:
 
 # --- order and reach ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
 def test_the_skip_link_is_the_first_tab_stop(tab_walks, path, width):
     first = tab_walks(path, width).stops[0]
-    assert "md-skip" in first["cls"].split() and first["text"] == SKIP_LINK_TEXT[_lang(path)], _describe(first)
+    assert "md-skip" in first["cls"].split() and first["text"] == SKIP_LINK_TEXT[_lang(path)], describe(first)
 
 
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
 def test_the_skip_link_leads_to_the_page_heading(tab_walks, path):
-    walk = tab_walks(path, WIDTHS["desktop"])
+    walk = tab_walks(path, DESKTOP)
     assert walk.stops[0]["href"] == f"#{walk.heading_id}"
 
 
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
 def test_every_navigation_link_is_reachable_by_tab(tab_walks, path):
-    walk = tab_walks(path, WIDTHS["desktop"])
+    walk = tab_walks(path, DESKTOP)
     reached = {stop["href"] for stop in walk.stops if "md-nav__link" in stop["cls"].split()}
     assert len(walk.nav_hrefs) >= 11 and walk.nav_hrefs <= reached  # at least the 11 pages of the site
 
 
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
 def test_the_search_field_is_reachable_by_tab(tab_walks, path):
-    assert any("md-search__input" in stop["cls"].split() for stop in tab_walks(path, WIDTHS["desktop"]).stops)
+    assert any("md-search__input" in stop["cls"].split() for stop in tab_walks(path, DESKTOP).stops)
 
 
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
 def test_both_language_links_are_reachable_by_tab(tab_walks, path, width):
     languages = {stop["hreflang"] for stop in tab_walks(path, width).stops if "md-select__link" in stop["cls"].split()}
@@ -154,7 +92,7 @@ def test_both_language_links_are_reachable_by_tab(tab_walks, path, width):
 
 # --- focus can be seen --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
 def test_every_tab_stop_shows_a_focus_ring(tab_walks, path, width):
     """Focused, an element has an outline or box shadow it does not have unfocused."""
@@ -162,15 +100,15 @@ def test_every_tab_stop_shows_a_focus_ring(tab_walks, path, width):
         outline_style, outline_width, _, shadow = style
         return (outline_style != "none" and outline_width != "0px") or shadow != "none"
 
-    without = [_describe(stop) for stop in tab_walks(path, width).stops
+    without = [describe(stop) for stop in tab_walks(path, width).stops
                if not has_ring(stop["ring"]) or stop["ring"] == stop["ring_before"]]
     assert not without
 
 
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
 def test_focus_never_lands_on_something_hidden_or_off_screen(tab_walks, path, width):
-    unseen = [_describe(stop) for stop in tab_walks(path, width).stops if not stop["seen"]]
+    unseen = [describe(stop) for stop in tab_walks(path, width).stops if not stop["seen"]]
     assert not unseen
 
 
@@ -189,82 +127,110 @@ def _checked(page, toggle: str) -> bool:
     return page.eval_on_selector(f"#{toggle}", "box => box.checked")
 
 
-def open_search_by_keyboard(page, width: int) -> dict:
+def open_search_by_keyboard(page, width: str) -> dict:
     """Desktop: Tab to the search field (it opens the dialog). Phone: Tab to the search button and
     press Enter. Returns the Tab stop before the field or the button."""
-    if width == WIDTHS["desktop"]:
+    if width == DESKTOP:
         stops = tab_until(page, _is_search_field)
         page.wait_for_function("document.getElementById('__search').checked", timeout=10_000)
     else:
         stops = tab_until(page, _is_header_button_for("__search"))
         page.keyboard.press("Enter")
-    return stops[-2] if width == WIDTHS["desktop"] else stops[-1]
+    return stops[-2] if width == DESKTOP else stops[-1]
 
 
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.fixture(scope="module")
+def search_by_keyboard(context, server):
+    """searched(path, width): the search opened from the keyboard, then Escape pressed, on a fresh
+    page (once per page and width): the focus before, the field and dialog when open, after Escape."""
+    recorded = {}
+
+    def searched(path: str, width: str) -> dict:
+        if (path, width) not in recorded:
+            page = open_page(context, server, path, width)
+            before = open_search_by_keyboard(page, width)
+            field, open_ = focused(page), _checked(page, "__search")
+            dialog_shown = page.eval_on_selector(".md-search__inner", "e => e.checkVisibility({opacityProperty: true})")
+            page.keyboard.press("Escape")
+            recorded[path, width] = {"before": before, "field": field, "dialog_shown": dialog_shown, "open": open_,
+                                     "open_after_escape": _checked(page, "__search"), "after_escape": focused(page)}
+            page.close()
+        return recorded[path, width]
+
+    return searched
+
+
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", DIALOG_PAGES.values(), ids=DIALOG_PAGES.keys())
-def test_the_search_dialog_opens_from_the_keyboard_with_focus_in_its_field(context, server, path, width):
-    page = open_page(context, server, path, width)
-    open_search_by_keyboard(page, width)
-    field = focused(page)
-    dialog_shown = page.eval_on_selector(".md-search__inner", "e => e.checkVisibility({opacityProperty: true})")
-    page.close()
-    assert _is_search_field(field) and field["seen"] and dialog_shown
+def test_the_search_dialog_opens_from_the_keyboard_with_focus_in_its_field(search_by_keyboard, path, width):
+    searched = search_by_keyboard(path, width)
+    field = searched["field"]
+    assert _is_search_field(field) and field["seen"] and searched["dialog_shown"]
 
 
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", DIALOG_PAGES.values(), ids=DIALOG_PAGES.keys())
-def test_escape_closes_the_search_dialog(context, server, path, width):
-    page = open_page(context, server, path, width)
-    open_search_by_keyboard(page, width)
-    assert _checked(page, "__search")
-    page.keyboard.press("Escape")
-    assert not _checked(page, "__search")
-    page.close()
+def test_escape_closes_the_search_dialog(search_by_keyboard, path, width):
+    searched = search_by_keyboard(path, width)
+    assert searched["open"]
+    assert not searched["open_after_escape"]
 
 
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", DIALOG_PAGES.values(), ids=DIALOG_PAGES.keys())
-def test_escape_returns_focus_to_where_it_was_before_the_search(context, server, path, width):
+def test_escape_returns_focus_to_where_it_was_before_the_search(search_by_keyboard, path, width):
     """To the Tab stop before the search field (desktop) or to the search button (phone)."""
-    page = open_page(context, server, path, width)
-    before = open_search_by_keyboard(page, width)
-    page.keyboard.press("Escape")
-    after = focused(page)
-    page.close()
-    assert after is not None and after["kb"] == before["kb"], (before and _describe(before), after)
+    searched = search_by_keyboard(path, width)
+    before, after = searched["before"], searched["after_escape"]
+    assert after is not None and after["kb"] == before["kb"], (before and describe(before), after)
 
 
 # --- the navigation drawer at phone width -------------------------------------------------------
 
+def _is_visible_navigation_link(stop: dict) -> bool:
+    return "md-nav__link" in stop["cls"].split() and stop["seen"]
+
+
+@pytest.fixture(scope="module")
+def drawer_by_keyboard(context, server):
+    """opened(path, key): at phone width, Tab to the menu button, `key` pressed, Tab on to a link of
+    the navigation, then Escape, on a fresh page (once per page and key): whether the navigation
+    opened, the Tab stops to the link, whether it closed and where the focus went after Escape."""
+    recorded = {}
+
+    def opened(path: str, key: str) -> dict:
+        if (path, key) not in recorded:
+            page = open_page(context, server, path, "phone")
+            tab_until(page, _is_header_button_for("__drawer"))
+            page.keyboard.press(key)
+            open_ = _checked(page, "__drawer")
+            stops = tab_until(page, _is_visible_navigation_link)
+            page.keyboard.press("Escape")
+            recorded[path, key] = {"open": open_, "stops": stops, "open_after_escape": _checked(page, "__drawer"),
+                                   "after_escape": focused(page)}
+            page.close()
+        return recorded[path, key]
+
+    return opened
+
+
 @pytest.mark.parametrize("key", ["Enter", "Space"])
 @pytest.mark.parametrize("path", DIALOG_PAGES.values(), ids=DIALOG_PAGES.keys())
-def test_at_phone_width_the_menu_button_opens_the_navigation_from_the_keyboard(context, server, path, key):
-    page = open_page(context, server, path, WIDTHS["phone"])
-    tab_until(page, _is_header_button_for("__drawer"))
-    page.keyboard.press(key)
-    opened = _checked(page, "__drawer")
-    stops = tab_until(page, lambda stop: "md-nav__link" in stop["cls"].split() and stop["seen"])
-    page.close()
-    assert opened and "md-nav__link" in stops[-1]["cls"]
+def test_at_phone_width_the_menu_button_opens_the_navigation_from_the_keyboard(drawer_by_keyboard, path, key):
+    opened = drawer_by_keyboard(path, key)
+    assert opened["open"] and "md-nav__link" in opened["stops"][-1]["cls"]
 
 
 @pytest.mark.parametrize("path", DIALOG_PAGES.values(), ids=DIALOG_PAGES.keys())
-def test_at_phone_width_escape_closes_the_navigation_and_returns_focus_to_the_menu_button(context, server, path):
-    page = open_page(context, server, path, WIDTHS["phone"])
-    tab_until(page, _is_header_button_for("__drawer"))
-    page.keyboard.press("Enter")
-    tab_until(page, lambda stop: "md-nav__link" in stop["cls"].split())
-    page.keyboard.press("Escape")
-    closed = not _checked(page, "__drawer")
-    after = focused(page)
-    page.close()
-    assert closed and after is not None and _is_header_button_for("__drawer")(after)
+def test_at_phone_width_escape_closes_the_navigation_and_returns_focus_to_the_menu_button(drawer_by_keyboard, path):
+    opened = drawer_by_keyboard(path, "Enter")
+    after = opened["after_escape"]
+    assert not opened["open_after_escape"] and after is not None and _is_header_button_for("__drawer")(after)
 
 
 def test_a_closed_navigation_section_opens_from_the_keyboard(context, server):
     page = context.new_page()
-    page.set_viewport_size({"width": WIDTHS["desktop"], "height": 900})
+    page.set_viewport_size(VIEWPORTS[DESKTOP])
     page.goto(server)
     expander = page.locator(".md-nav--primary .md-nav__container > label.md-nav__link[tabindex='0']").first
     section = expander.get_attribute("for")

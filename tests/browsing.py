@@ -1,0 +1,292 @@
+"""The built site in Debian's chromium, every page visited once at each width (the session's
+`visits`, tests/conftest.py), recording what test_browser.py, test_phone.py and test_keyboard.py
+assert on: axe-core's findings, what a page requests and logs, sizes measured on a phone, the
+results table as a screen reader reads it, and where Tab goes.
+
+At desktop width every page (and the 404 page) is checked by axe, with each request, console error
+and failed request until the network is idle. At phone width (390 and 320 px) every page is
+measured; axe runs there on one page per template and language (what a narrow screen changes is
+the template's layout: every page's own content is checked at desktop width)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tests.conftest import run_axe
+from tests.sitetext import Site
+
+DESKTOP = "desktop"
+VIEWPORTS = {DESKTOP: {"width": 1280, "height": 900},
+             "phone": {"width": 390, "height": 844},  # a common phone
+             "narrow phone": {"width": 320, "height": 568}}  # the narrowest screen the site is made for
+PHONES = ("phone", "narrow phone")
+# Tab is walked through these at desktop and phone width (test_keyboard.py).
+KEYBOARD_PAGES = {"nl home": "", "en home": "en/", "nl theme": "themes/due-diligence/",
+                  "en theme": "en/themes/due-diligence/"}
+RESULTS_PAGES = ("results/", "en/results/")
+
+NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+RING = ("outline-style", "outline-width", "outline-color", "box-shadow")
+# Each element gets a number (data-kb) and its style before anything has focus.
+MARK = """props => { const styles = {}; let i = 0;
+  for (const e of document.querySelectorAll("*")) {
+    e.dataset.kb = String(i++);
+    const s = getComputedStyle(e);
+    styles[e.dataset.kb] = props.map(p => s.getPropertyValue(p));
+  }
+  return styles; }"""
+# The focused element: what it is, its style, and whether a reader can see it.
+FOCUSED = """props => { const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const s = getComputedStyle(e), r = e.getBoundingClientRect();
+  let opacity = 1;
+  for (let n = e; n; n = n.parentElement) opacity *= parseFloat(getComputedStyle(n).opacity);
+  return {kb: e.dataset.kb, tag: e.tagName.toLowerCase(), cls: String(e.className),
+          href: e.getAttribute("href"), hreflang: e.getAttribute("hreflang"), role: e.getAttribute("role"),
+          for: (e.closest("label[for]") || e).getAttribute("for"),
+          text: (e.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 60),
+          ring: props.map(p => s.getPropertyValue(p)),
+          seen: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth
+                && r.top < innerHeight && s.visibility === "visible" && opacity > 0}; }"""
+
+# One pass over the rendered page on a phone. Elements are named by tag, id or classes and the start
+# of their text, so a failure says what to look at.
+MEASURE = r"""() => {
+  const name = el => {
+    let label = el.tagName.toLowerCase();
+    if (el.id) label += "#" + el.id;
+    else if (el.classList && el.classList.length) label += "." + [...el.classList].join(".");
+    const text = (el.textContent || "").replace(/\s+/g, " ").trim().slice(0, 40);
+    return text ? `${label} "${text}"` : label;
+  };
+  const shown = el => el.getClientRects().length > 0;
+  // Text for screen readers only sits in a 1px box that hides what overflows it.
+  const visuallyHidden = el => {
+    for (let a = el; a && a !== document.body; a = a.parentElement) {
+      const box = a.getBoundingClientRect();
+      if (getComputedStyle(a).overflow !== "visible" && (box.width <= 1 || box.height <= 1)) return true;
+    }
+    return false;
+  };
+  const px = value => parseFloat(value) || 0;
+  const viewport = window.innerWidth;
+  const article = document.querySelector("article.md-content__inner");
+
+  const tables = [...document.querySelectorAll("table")].filter(shown).map(table => {
+    const parent = table.parentElement, style = getComputedStyle(parent);
+    const box = table.getBoundingClientRect();
+    return {element: name(table), width: box.width, right: box.right,
+            column: parent.clientWidth - px(style.paddingLeft) - px(style.paddingRight)};
+  });
+
+  // SVG text shrinks with its SVG: its size on screen is font-size times the SVG's scale.
+  const svgTexts = [...document.querySelectorAll("svg text, svg tspan")].filter(shown).map(text => {
+    const ctm = text.getScreenCTM(), box = text.getBoundingClientRect();
+    return {element: name(text), size: px(getComputedStyle(text).fontSize) * Math.hypot(ctm.a, ctm.b),
+            left: box.left, right: box.right, inArticle: article.contains(text)};
+  });
+  const htmlTexts = [];
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!node.textContent.trim() || parent.closest("svg") || visuallyHidden(parent)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;  // not rendered
+    htmlTexts.push({element: name(parent), size: px(getComputedStyle(parent).fontSize), left: box.left, right: box.right,
+                    inArticle: true});
+  }
+  const column = article.getBoundingClientRect();
+
+  // An element that clips or scrolls sideways hides what sticks out of it.
+  const clippedBy = el => {
+    const box = el.getBoundingClientRect();
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX === "visible") continue;
+      const outer = a.getBoundingClientRect();
+      if (box.left < outer.left + a.clientLeft - 1 || box.right > outer.left + a.clientLeft + a.clientWidth + 1)
+        return name(a);
+    }
+    return null;
+  };
+  const statusCells = [...document.querySelectorAll("table.mc-results tbody tr")].map(row => {
+    const cell = row.querySelector("td:last-child"), box = cell.getBoundingClientRect();
+    const target = row.querySelector("th");
+    return {element: `status cell of "${target ? target.textContent.trim() : "?"}"`,
+            left: box.left, right: box.right, clippedBy: clippedBy(cell)};
+  });
+
+  const scrollers = [...article.querySelectorAll("*")].filter(el =>
+    ["auto", "scroll"].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1
+  ).map(el => ({element: name(el), scrollWidth: el.scrollWidth, clientWidth: el.clientWidth}));
+
+  const facts = [...article.querySelectorAll("dt")].filter(shown).flatMap(dt => {
+    const dd = dt.nextElementSibling;
+    if (!dd || dd.tagName !== "DD") return [];
+    return [{element: name(dt), dtBottom: dt.getBoundingClientRect().bottom, ddTop: dd.getBoundingClientRect().top}];
+  });
+
+  return {viewport, scrollWidth: document.documentElement.scrollWidth, tables, svgTexts, htmlTexts,
+          column: {left: column.left, right: column.right}, statusCells, scrollers, facts};
+}"""
+
+
+def without_transitions(page) -> None:
+    # A constructed stylesheet, not a <style>: the site's Content-Security-Policy blocks inline styles.
+    page.evaluate("css => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css);"
+                  " document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }", NO_TRANSITIONS)
+
+
+def describe(stop: dict) -> str:
+    return f"<{stop['tag']} class={stop['cls']!r} href={stop['href']!r}> {stop['text']!r}"
+
+
+def focused(page) -> dict | None:
+    return page.evaluate(FOCUSED, list(RING))
+
+
+class Walk:
+    """Tabbing through one page, from the top of the page to its end (after the page is loaded, with
+    CSS transitions switched off, so a computed style is the style a reader ends up seeing)."""
+
+    def __init__(self, page):
+        without_transitions(page)
+        before = page.evaluate(MARK, list(RING))
+        self.heading_id = page.eval_on_selector("article h1", "h => h.id")
+        self.nav_hrefs = set(page.eval_on_selector_all(
+            ".md-nav--primary a.md-nav__link[href]",
+            # links in a closed section of the navigation are collapsed (visibility), not Tab stops
+            "links => links.filter(a => a.checkVisibility({visibilityProperty: true}))"
+            ".map(a => a.getAttribute('href'))"))
+        self.stops: list[dict] = []  # each Tab stop, with its style before anything had focus
+        for _ in range(400):
+            page.keyboard.press("Tab")
+            stop = focused(page)
+            if stop is None or (self.stops and stop["kb"] == self.stops[0]["kb"]):
+                return
+            self.stops.append({**stop, "ring_before": before.get(stop["kb"])})
+        raise AssertionError("Tab never left the page")
+
+
+def tables_as_read(page) -> list[list[tuple[str, str]]]:
+    """Each table as chromium's accessibility tree gives it to a screen reader: (role, name) of each
+    node, in order (line boxes left out: they follow the width)."""
+    nodes = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    by_id = {node["nodeId"]: node for node in nodes}
+    tables = []
+    for table in (node for node in nodes if node.get("role", {}).get("value") == "table"):
+        read, stack = [], [table]
+        while stack:
+            node = stack.pop()
+            role = node.get("role", {}).get("value")
+            if not node.get("ignored") and role != "InlineTextBox":
+                read.append((role, node.get("name", {}).get("value", "")))
+            stack += [by_id[child] for child in reversed(node.get("childIds", [])) if child in by_id]
+        tables.append(read)
+    return tables
+
+
+def template(path: str) -> str:
+    """The template a built page is made from: one macro makes every theme page and every instrument
+    page; each other page has its own Markdown file."""
+    inner = path.removeprefix("en/")
+    if inner.startswith("themes/"):
+        return "theme page"
+    if inner.startswith("toolbox/") and inner != "toolbox/index.html":
+        return "instrument page"
+    return inner
+
+
+def one_page_per_template(site: Site) -> set[str]:
+    """The first page of each template in each language."""
+    first: dict[tuple[str, str], str] = {}
+    for built in site.pages():
+        first.setdefault((site.language_of(built.path), template(built.path)), built.path)
+    return set(first.values())
+
+
+@dataclass
+class Visit:
+    """One page at one width, as far as it was examined there (None: not at this width or page)."""
+    path: str
+    violations: list[dict] | None = None  # axe-core
+    # At desktop width, until the network is idle:
+    requests: list[str] | None = None
+    console_errors: list[str] | None = None  # and uncaught exceptions
+    failed_requests: list[str] | None = None  # no response, or an HTTP error status
+    measured: dict | None = None  # MEASURE, on a phone
+    tables_read: list | None = None  # on the results pages
+    walk: Walk | None = None  # on KEYBOARD_PAGES, at desktop and phone width
+
+
+@dataclass
+class Visits:
+    by_width: dict[str, dict[str, Visit]]  # viewport name -> page path (e.g. en/results/index.html) -> visit
+    cookies: list[dict]  # what the site set, every page visited
+
+    def at(self, width: str) -> dict[str, Visit]:
+        return self.by_width[width]
+
+
+class Tab:
+    """One browser tab at one viewport, going from page to page; at desktop width it records what
+    each page requests and logs until the network is idle."""
+
+    def __init__(self, context, width: str):
+        self.width = width
+        self.page = context.new_page()
+        self.page.set_viewport_size(VIEWPORTS[width])
+        self.visit = Visit("")
+        if width == DESKTOP:
+            self._watch()
+
+    def _watch(self) -> None:
+        page = self.page
+        page.on("request", lambda request: self.visit.requests.append(request.url))
+        page.on("console", lambda message: message.type == "error" and self.visit.console_errors.append(
+            f"{message.text} ({message.location.get('url')})"))
+        page.on("pageerror", lambda error: self.visit.console_errors.append(f"uncaught {error}"))
+        page.on("requestfailed", lambda request: self.visit.failed_requests.append(
+            f"{request.url}: {request.failure}"))
+        page.on("response", lambda response: response.status >= 400 and self.visit.failed_requests.append(
+            f"{response.url}: HTTP {response.status}"))
+
+    def open(self, url: str, path: str) -> Visit:
+        """Go to `url` (the page at `path` of the site) and examine it as this width examines every page."""
+        self.visit = Visit(path)
+        page = self.page
+        if self.width == DESKTOP:
+            self.visit.requests, self.visit.console_errors, self.visit.failed_requests = [], [], []
+        page.goto(url, wait_until="load")
+        if self.width == DESKTOP:
+            self.visit.violations = run_axe(page)["violations"]
+            page.wait_for_load_state("networkidle")  # reached while axe ran, as a rule
+        else:
+            self.visit.measured = page.evaluate(MEASURE)
+        return self.visit
+
+
+def visit_every_page(site: Site, server: str, browser) -> Visits:
+    """Each page of both languages once per viewport (the 404 page at desktop width), one tab per
+    viewport in one browser context (the tabs share its cache, as a reader's browser does)."""
+    context = browser.new_context()
+    keyboard = {f"{path}index.html" for path in KEYBOARD_PAGES.values()}
+    results = {f"{path}index.html" for path in RESULTS_PAGES}
+    phone_axe = one_page_per_template(site)
+    by_width: dict[str, dict[str, Visit]] = {}
+    for width in VIEWPORTS:
+        tab = Tab(context, width)
+        paths = [built.path for built in site.pages()] + (["404.html"] if width == DESKTOP else [])
+        visits = by_width[width] = {}
+        for path in paths:
+            visit = visits[path] = tab.open(server + path.removesuffix("index.html"), path)
+            if width == "phone" and path in phone_axe:
+                visit.violations = run_axe(tab.page)["violations"]
+            if path in results and width != "narrow phone":
+                visit.tables_read = tables_as_read(tab.page)
+            if path in keyboard and width != "narrow phone":
+                visit.walk = Walk(tab.page)  # last: it moves the focus
+        tab.page.close()
+    cookies = context.cookies()
+    context.close()
+    return Visits(by_width, cookies)
