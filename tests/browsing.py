@@ -1,17 +1,18 @@
 """The built site in Debian's chromium, every page visited once at each width (the session's
 `visits`, tests/conftest.py), recording what test_browser.py, test_phone.py and test_keyboard.py
 assert on: axe-core's findings, what a page requests and logs, sizes measured on a phone, the
-results table as a screen reader reads it, and where Tab goes.
+results table as a screen reader reads it, where Tab goes, and IBM Equal Access's findings.
 
 At desktop width every page (and the 404 page) is checked by axe, with each request, console error
 and failed request until the network is idle. At phone width (390 and 320 px) every page is
 measured; axe runs there on one page per template and language (what a narrow screen changes is
-the template's layout: every page's own content is checked at desktop width)."""
+the template's layout: every page's own content is checked at desktop width). IBM Equal Access runs
+on its pages (ACE_PAGES, one per template, and the 404 page) at desktop and 390 px."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tests.conftest import run_axe
+from tests.conftest import ACE, run_axe
 from tests.sitetext import Site
 
 DESKTOP = "desktop"
@@ -23,6 +24,16 @@ PHONES = ("phone", "narrow phone")
 KEYBOARD_PAGES = {"nl home": "", "en home": "en/", "nl theme": "themes/due-diligence/",
                   "en theme": "en/themes/due-diligence/"}
 RESULTS_PAGES = ("results/", "en/results/")
+# IBM Equal Access runs on these at desktop and phone width (test_equal_access.py): one page per template.
+ACE_TEMPLATE_PAGES = ["", "themes/due-diligence/", "results/", "projects/", "parties/", "toolbox/",
+                      "toolbox/web-tool/", "recyclers/", "recyclers/covenant/", "about/", "open-data/", "editions/",
+                      "privacy/", "accessibility/"]
+ACE_PAGES = [*ACE_TEMPLATE_PAGES, *(f"en/{path}" for path in ACE_TEMPLATE_PAGES), "404.html"]
+ACE_CHECK = """async () => {
+  const report = await new ace.Checker().check(document, ["WCAG_2_1"]);
+  return report.results.filter(r => r.value[0] === "VIOLATION" && r.value[1] === "FAIL")
+    .map(r => ({rule: r.ruleId, path: r.path.dom, message: r.message}));
+}"""
 
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 RING = ("outline-style", "outline-width", "outline-color", "box-shadow")
@@ -168,6 +179,14 @@ class Walk:
         raise AssertionError("Tab never left the page")
 
 
+def run_ace(page) -> list[dict]:
+    """IBM Equal Access's WCAG 2.1 violations (VIOLATION/FAIL) on the page once its network is idle,
+    the engine evaluated in the page (the site's policy blocks an added <script>)."""
+    page.wait_for_load_state("networkidle")
+    page.evaluate(ACE.read_text(encoding="utf-8"))
+    return page.evaluate(ACE_CHECK)
+
+
 def tables_as_read(page) -> list[list[tuple[str, str]]]:
     """Each table as chromium's accessibility tree gives it to a screen reader: (role, name) of each
     node, in order (line boxes left out: they follow the width)."""
@@ -215,6 +234,7 @@ class Visit:
     console_errors: list[str] | None = None  # and uncaught exceptions
     failed_requests: list[str] | None = None  # no response, or an HTTP error status
     measured: dict | None = None  # MEASURE, on a phone
+    ace: list[dict] | None = None  # IBM Equal Access, on ACE_PAGES at desktop and phone width
     tables_read: list | None = None  # on the results pages
     walk: Walk | None = None  # on KEYBOARD_PAGES, at desktop and phone width
 
@@ -251,8 +271,9 @@ class Tab:
         page.on("response", lambda response: response.status >= 400 and self.visit.failed_requests.append(
             f"{response.url}: HTTP {response.status}"))
 
-    def open(self, url: str, path: str) -> Visit:
-        """Go to `url` (the page at `path` of the site) and examine it as this width examines every page."""
+    def open(self, url: str, path: str, measure: bool = True) -> Visit:
+        """Go to `url` (the page at `path` of the site) and examine it as this width examines every page
+        (on a phone, `measure` says whether it is measured)."""
         self.visit = Visit(path)
         page = self.page
         if self.width == DESKTOP:
@@ -261,27 +282,31 @@ class Tab:
         if self.width == DESKTOP:
             self.visit.violations = run_axe(page)["violations"]
             page.wait_for_load_state("networkidle")  # reached while axe ran, as a rule
-        else:
+        elif measure:
             self.visit.measured = page.evaluate(MEASURE)
         return self.visit
 
 
 def visit_every_page(site: Site, server: str, browser) -> Visits:
-    """Each page of both languages once per viewport (the 404 page at desktop width), one tab per
-    viewport in one browser context (the tabs share its cache, as a reader's browser does)."""
+    """Each page of both languages once per viewport (the 404 page at desktop and phone width, where
+    it is not measured), one tab per viewport in one browser context (the tabs share its cache, as a
+    reader's browser does)."""
     context = browser.new_context()
     keyboard = {f"{path}index.html" for path in KEYBOARD_PAGES.values()}
     results = {f"{path}index.html" for path in RESULTS_PAGES}
     phone_axe = one_page_per_template(site)
+    ace = {path if path.endswith(".html") else f"{path}index.html" for path in ACE_PAGES}
     by_width: dict[str, dict[str, Visit]] = {}
     for width in VIEWPORTS:
         tab = Tab(context, width)
-        paths = [built.path for built in site.pages()] + (["404.html"] if width == DESKTOP else [])
+        paths = [built.path for built in site.pages()] + (["404.html"] if width != "narrow phone" else [])
         visits = by_width[width] = {}
         for path in paths:
-            visit = visits[path] = tab.open(server + path.removesuffix("index.html"), path)
+            visit = visits[path] = tab.open(server + path.removesuffix("index.html"), path, path != "404.html")
             if width == "phone" and path in phone_axe:
                 visit.violations = run_axe(tab.page)["violations"]
+            if path in ace and width != "narrow phone":
+                visit.ace = run_ace(tab.page)
             if path in results and width != "narrow phone":
                 visit.tables_read = tables_as_read(tab.page)
             if path in keyboard and width != "narrow phone":
