@@ -1,18 +1,20 @@
 """The built site in Debian's chromium, every page visited once at each width (the session's
-`visits`, tests/conftest.py), recording what test_browser.py, test_phone.py and test_keyboard.py
-assert on: axe-core's findings, what a page requests and logs, sizes measured on a phone, the
-results table as a screen reader reads it, where Tab goes, and IBM Equal Access's findings.
+`visits`, tests/conftest.py), recording what test_browser.py, test_phone.py, test_keyboard.py and
+test_csp.py assert on: axe-core's findings, what a page requests and logs and what its policy blocks,
+sizes measured on a phone, the results table as a screen reader reads it, where Tab goes, and IBM
+Equal Access's findings.
 
-At desktop width every page (and the 404 page) is checked by axe, with each request, console error
-and failed request until the network is idle. At phone width (390 and 320 px) every page is
-measured; axe runs there on one page per template and language (what a narrow screen changes is
-the template's layout: every page's own content is checked at desktop width). IBM Equal Access runs
-on its pages (ACE_PAGES, one per template, and the 404 page) at desktop and 390 px."""
+At desktop width every page (and the 404 page) is checked by axe, with each request, console error,
+failed request and violation of the Content-Security-Policy until the network is idle. At phone
+width (390 and 320 px) every page is measured; axe runs there on one page per template and language
+(what a narrow screen changes is the template's layout: every page's own content is checked at
+desktop width). IBM Equal Access runs on its pages (ACE_PAGES, one per template, and the 404 page)
+at desktop and 390 px."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tests.conftest import ACE, run_axe
+from tests.conftest import ACE, policy_violations, run_axe
 from tests.sitetext import Site
 
 DESKTOP = "desktop"
@@ -233,6 +235,7 @@ class Visit:
     requests: list[str] | None = None
     console_errors: list[str] | None = None  # and uncaught exceptions
     failed_requests: list[str] | None = None  # no response, or an HTTP error status
+    policy_violations: list[str] | None = None  # of the page's Content-Security-Policy (tests/test_csp.py)
     measured: dict | None = None  # MEASURE, on a phone
     ace: list[dict] | None = None  # IBM Equal Access, on ACE_PAGES at desktop and phone width
     tables_read: list | None = None  # on the results pages
@@ -270,6 +273,7 @@ class Tab:
             f"{request.url}: {request.failure}"))
         page.on("response", lambda response: response.status >= 400 and self.visit.failed_requests.append(
             f"{response.url}: HTTP {response.status}"))
+        policy_violations(page, lambda text: self.visit.policy_violations.append(text))
 
     def open(self, url: str, path: str, measure: bool = True) -> Visit:
         """Go to `url` (the page at `path` of the site) and examine it as this width examines every page
@@ -278,6 +282,7 @@ class Tab:
         page = self.page
         if self.width == DESKTOP:
             self.visit.requests, self.visit.console_errors, self.visit.failed_requests = [], [], []
+            self.visit.policy_violations = []
         page.goto(url, wait_until="load")
         if self.width == DESKTOP:
             self.visit.violations = run_axe(page)["violations"]

@@ -103,22 +103,46 @@ def test_language_switch_stays_on_the_same_page(server, browser, start, lang, ex
     page.close()
 
 
-SEARCH_DONE = """() => {
-    const placeholder = JSON.parse(document.getElementById("__config").textContent)
-        .translations["search.result.placeholder"];
+# Search has answered when its summary gives a number of results, in Material's own words for the page's
+# language (before that it reads "Initializing search", then the placeholder while the index loads), and
+# every word its first result highlights is a word of the query.
+SEARCH_DONE = r"""query => {
+    const words = JSON.parse(document.getElementById("__config").textContent).translations;
     const meta = document.querySelector(".md-search-result__meta");
-    return meta && meta.textContent.trim() && meta.textContent.trim() !== placeholder;
+    const text = meta ? meta.textContent.trim() : "";
+    if (text === words["search.result.none"]) return true;
+    const count = new RegExp("^" + words["search.result.other"].replace("#", "\\d+") + "$");
+    const asked = query.toLowerCase().split(/\s+/);
+    const first = document.querySelector(".md-search-result__link");
+    const highlighted = first ? (new URL(first.href).searchParams.get("h") || "").split(" ") : [];
+    return (text === words["search.result.one"] || count.test(text))
+        && highlighted.length > 0 && highlighted.every(word => asked.includes(word));
 }"""
+SEARCH_EMPTY = """() => { const meta = document.querySelector(".md-search-result__meta");
+    return meta && meta.textContent.trim() ===
+        JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"]; }"""
+
+
+def search(page, query: str) -> list[str]:
+    """The result links Material's search lists for `query` on the open page. The query is put in the box
+    whole, then a key is let go (Material searches on each key event, so typing it letter by letter
+    would show the results of each beginning of it in turn); the box is emptied first."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press("End")
+    page.wait_for_function(SEARCH_EMPTY, timeout=10_000)
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(SEARCH_DONE, arg=query, timeout=10_000)
+    return page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
 
 
 def _search(browser, url: str, query: str) -> list[str]:
     """What Material's search lists for `query` on the page at `url` (result links)."""
     page = browser.new_page()
     page.goto(url, wait_until="networkidle")
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(query, delay=20)  # as a reader types: Material searches on key events
-    page.wait_for_function(SEARCH_DONE, timeout=10_000)
-    links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    links = search(page, query)
     page.close()
     return links
 

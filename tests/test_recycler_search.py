@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_browser import SEARCH_DONE
+from tests.test_browser import search
 
 WORDS = ["recycler", "recyclers", "recycling company", "schroot", "scrap", "recyclingbedrijf"]
 HOME = {"nl": "", "en": "en/"}
@@ -18,12 +18,7 @@ def first_results(server, browser) -> dict[tuple[str, str], list[str]]:
         page = browser.new_page()
         page.goto(server + path, wait_until="networkidle")
         for word in [*WORDS, "Opschaling" if lang == "nl" else "Upscaling"]:
-            page.locator("input.md-search__input").click()
-            page.locator("input.md-search__input").fill("")
-            page.keyboard.type(word, delay=10)  # Material searches on key events, as a reader types
-            page.wait_for_function(SEARCH_DONE, timeout=10_000)
-            found[(lang, word)] = page.eval_on_selector_all(".md-search-result__link", "as => as.map(a => a.href)")
-            page.keyboard.press("Escape")
+            found[(lang, word)] = search(page, word)
         page.close()
     return found
 

@@ -23,9 +23,12 @@ PAGES = ["", "themes/due-diligence/", "results/", "toolbox/"]
 PATHS = PAGES + [f"en/{page}" for page in PAGES]
 
 
-def lighthouse(url: str) -> dict:
-    """Lighthouse's JSON report of one page."""
+def lighthouse(url: str, categories: tuple[str, ...] = ()) -> dict:
+    """Lighthouse's JSON report of one page, in `categories` only if given (else all: performance
+    traces the page loading under throttling, which the others do not need)."""
     command = [str(LIGHTHOUSE), url, "--output=json", "--quiet", f"--chrome-flags={' '.join(CHROME_FLAGS)}"]
+    if categories:
+        command.append(f"--only-categories={','.join(categories)}")
     result = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True,
                             timeout=300)
     if result.returncode != 0:
@@ -33,11 +36,11 @@ def lighthouse(url: str) -> dict:
     return json.loads(result.stdout)
 
 
-def lighthouse_all(urls: list[str], at_once: int = 1) -> dict[str, dict]:
+def lighthouse_all(urls: list[str], at_once: int = 1, categories: tuple[str, ...] = ()) -> dict[str, dict]:
     """Reports by URL; `at_once` runs in parallel (faster, but they share the CPU: scores of
     accessibility, best practices and SEO do not depend on it, performance does)."""
     with ThreadPoolExecutor(max_workers=at_once) as pool:
-        return dict(zip(urls, pool.map(lighthouse, urls)))
+        return dict(zip(urls, pool.map(lambda url: lighthouse(url, categories), urls)))
 
 
 def failed_audits(report: dict, category: str) -> list[str]:
@@ -48,23 +51,3 @@ def failed_audits(report: dict, category: str) -> list[str]:
         if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
             failed.append(f"{audit['id']}: {audit['title']}")
     return failed
-
-
-METRICS = {"FCP": "first-contentful-paint", "LCP": "largest-contentful-paint", "TBT": "total-blocking-time",
-           "CLS": "cumulative-layout-shift", "SI": "speed-index"}
-
-
-def performance(report: dict) -> dict[str, str]:
-    """The performance score, the metrics behind it and the bytes loaded, as Lighthouse shows them."""
-    shown = {"score": f"{round(report['categories']['performance']['score'] * 100)}"}
-    for label, metric in METRICS.items():
-        shown[label] = report["audits"][metric]["displayValue"].replace("\xa0", " ")
-    shown["bytes"] = f"{report['audits']['total-byte-weight']['numericValue'] / 1024:.0f} KiB"
-    return shown
-
-
-def performance_table(reports: dict[str, dict]) -> list[str]:
-    """A header and one aligned line a page: performance score, metrics, bytes."""
-    rows = [["page", *performance(next(iter(reports.values())))]]
-    rows += [[f"/{path}", *performance(report).values()] for path, report in reports.items()]
-    return [f"{row[0]:27}" + "".join(f"{cell:>9}" for cell in row[1:]) for row in rows]
