@@ -69,6 +69,7 @@ test-deps: $(STAMP) $(AXE) $(CFFCONVERT) browser
 	command -v pdftotext >/dev/null || (apt-get update && $(APT_INSTALL) poppler-utils)
 	command -v java >/dev/null || (apt-get update && $(APT_INSTALL) default-jre-headless)
 	command -v faketime >/dev/null || (apt-get update && $(APT_INSTALL) faketime)
+	command -v zbarimg >/dev/null || (apt-get update && $(APT_INSTALL) zbar-tools)
 
 $(CFFCONVERT): requirements-cffconvert.lock
 	$(PYTHON) -m venv .venv-cff
