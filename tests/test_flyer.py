@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from macros.export.flyer import flyer_html, qr_svg
 from macros.model.language import format_date
+from macros.reading.problems import DataError
 from tests.conftest import ROOT, pdf_info
 
 LANGS = ("nl", "en")
@@ -220,5 +221,20 @@ def test_a_recycler_page_without_a_section_the_flyer_shows_is_a_clear_error(site
     page = site_data.pages["recyclers"]
     broken = dataclasses.replace(page, sections=[s for s in page.sections if s.id != "what-they-got"])
     data = dataclasses.replace(site_data, pages={**site_data.pages, "recyclers": broken})
-    with pytest.raises(ValueError, match=r"data/pages.yml: page 'recyclers' has no section what-they-got"):
+    with pytest.raises(DataError) as raised:
         flyer_html(data, "nl", SITE_URL)
+    [problem] = raised.value.problems
+    assert (problem.file, problem.record, problem.field) == ("data/pages.yml", "page 'recyclers'", "sections")
+    assert "no section 'what-they-got'" in problem.message
+    assert flyer_html(site_data, "nl", SITE_URL)  # the data as it is has them all
+
+
+def test_a_flyer_that_no_longer_fits_on_one_page_stops_the_build_saying_so(browser, site_data):
+    import dataclasses
+
+    from tools.pdf import PdfError, print_flyer
+
+    covenant = dataclasses.replace(site_data.covenant, follow_up=site_data.covenant.follow_up * 12)
+    with pytest.raises(PdfError, match=r"^the en flyer for recycling companies takes [2-9] pages, not one: shorten"):
+        print_flyer(browser, dataclasses.replace(site_data, covenant=covenant), "en", SITE_URL)
+    assert print_flyer(browser, site_data, "en", SITE_URL).pages == 1  # as the data is, it fits

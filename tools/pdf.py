@@ -27,6 +27,7 @@ from pathlib import Path
 
 from macros.model.language import LANGUAGES
 from macros.model.records import SiteData
+from macros.reading.problems import DataError
 from macros.export.flyer import FLYER_SLOT, flyer_html, flyer_link_html, flyer_path, flyer_title
 from macros.export.report import (
     DOWNLOADS_ANCHOR, PDF_SLOT, language_root, page_url, pdf_cover_html, pdf_link_html, pdf_page_css, pdf_path, relative_href,
@@ -120,9 +121,13 @@ def _print(browser, base: str, data: SiteData, lang: str, site_url: str | None) 
 def print_flyer(browser, data: SiteData, lang: str, site_url: str | None) -> Pdf:
     """The flyer for recycling companies in `lang`, printed from its HTML (made from data alone, nothing
     fetched) on one A4 page; a flyer that does not fit on one page is an error."""
+    try:
+        html = flyer_html(data, lang, site_url)
+    except DataError as err:
+        raise PdfError(err.report()) from None
     page = browser.new_page()
     page.route("**/*", lambda route: route.abort())  # the flyer is one document: it requests nothing
-    page.set_content(flyer_html(data, lang, site_url), wait_until="load")
+    page.set_content(html, wait_until="load")
     page.add_style_tag(content=(HERE / "flyer.css").read_text(encoding="utf-8"))
     page.emulate_media(media="print")
     content = page.pdf(print_background=True, tagged=True, prefer_css_page_size=True)

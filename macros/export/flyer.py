@@ -12,6 +12,7 @@ from .report import PDF_FOLDER, default_language_source, file_size, language_roo
 from ..model.addresses import RECYCLERS_PAGE
 from ..model.edition import current_edition
 from ..model.records import SiteData
+from ..reading.problems import DataError, Problem
 from ..rendering.render import RenderContext, contact_card, render_html
 
 # Where the flyer's link goes once the flyer exists: tools/pdf.py replaces this element of the built page.
@@ -54,11 +55,13 @@ def flyer_context(data: SiteData, lang: str, site_url: str | None) -> RenderCont
 
 
 def offered_sections(data: SiteData) -> list:
+    """The recycler page's sections on what the covenant offered; DataError naming the one missing."""
     sections = {section.id: section for section in data.pages[RECYCLERS_PAGE_ID].sections}
     missing = [section_id for section_id in OFFERED_SECTIONS if section_id not in sections]
     if missing:
-        raise ValueError(f"data/pages.yml: page '{RECYCLERS_PAGE_ID}' has no section {', '.join(missing)} "
-                         f"(the flyer, macros/export/flyer.py, shows it)")
+        raise DataError([Problem("data/pages.yml", f"there is no section '{section_id}': the flyer for recycling "
+                                 "companies shows it (macros/export/flyer.py, OFFERED_SECTIONS)",
+                                 record=f"page '{RECYCLERS_PAGE_ID}'", field="sections") for section_id in missing])
     return [sections[section_id] for section_id in OFFERED_SECTIONS]
 
 
