@@ -23,7 +23,7 @@ CFFCONVERT := .venv-cff/bin/cffconvert
 help:
 	@echo "make serve       build and serve the site at http://127.0.0.1:8000 (live reload; data errors show in the page)"
 	@echo "make build       build the site into site/ with the report as PDF (atomic: a failed build keeps the last good site)"
-	@echo "make pdf         build the report as PDF, one per language, into pdf/ (for review)"
+	@echo "make pdf         build the report as PDF, one per language, and the recyclers' flyers, into pdf/ (for review)"
 	@echo "make check-data  validate data/*.yml only"
 	@echo "make test        run the whole test suite"
 	@echo "make test-fast   the tests that need no browser, no Lighthouse and no build of the whole site (under a minute)"
@@ -69,6 +69,7 @@ test-deps: $(STAMP) $(AXE) $(CFFCONVERT) browser
 	command -v pdftotext >/dev/null || (apt-get update && $(APT_INSTALL) poppler-utils)
 	command -v java >/dev/null || (apt-get update && $(APT_INSTALL) default-jre-headless)
 	command -v faketime >/dev/null || (apt-get update && $(APT_INSTALL) faketime)
+	command -v zbarimg >/dev/null || (apt-get update && $(APT_INSTALL) zbar-tools)
 
 $(CFFCONVERT): requirements-cffconvert.lock
 	$(PYTHON) -m venv .venv-cff

@@ -8,6 +8,7 @@ A helper that starts a whole build fails a test that is not marked `build`."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -123,6 +124,21 @@ def pdf_build(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Site]:
     site_dir = tmp_path_factory.mktemp("pdf-site")
     result = mkdocs_build(ROOT, site_dir, SITE_URL="", SITE_PDF="1")
     return result, Site(site_dir, result.stderr)
+
+
+@pytest.fixture(scope="session")
+def pdf_site(pdf_build) -> Site:
+    result, site = pdf_build
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
+
+
+def pdf_info(path: Path) -> dict[str, str]:
+    """pdfinfo's fields of a PDF (poppler-utils), e.g. {"Pages": "1", "Page size": "... (A4)"}."""
+    assert shutil.which("pdftotext") and shutil.which("pdfinfo"), \
+        "pdfinfo/pdftotext are missing: `make test` installs them (apt-get install poppler-utils)"
+    out = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
+    return dict(re.findall(r"^([^:]+):\s*(.*)$", out, re.MULTILINE))
 
 
 @pytest.fixture(scope="session")

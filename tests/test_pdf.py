@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import shutil
 import subprocess
 import sys
 
@@ -14,9 +13,10 @@ import yaml
 from babel.numbers import format_decimal
 from pypdf import PdfReader
 
-from tests.conftest import ROOT, run
+from tests.conftest import ROOT, pdf_info, run
 
 LANGS = ("nl", "en")
+REPORT_PDF = {"nl": "metaalconvenant-*-nl.pdf", "en": "metals-covenant-*-en.pdf"}  # beside them: the flyers
 UNITS = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))["strings"]
 PAGES = {p["id"]: p for p in yaml.safe_load((ROOT / "data" / "pages.yml").read_text(encoding="utf-8"))["pages"]}
 THEMES = yaml.safe_load((ROOT / "data" / "themes.yml").read_text(encoding="utf-8"))["themes"]
@@ -30,21 +30,11 @@ def _chapters(lang: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def pdf_site(pdf_build):
-    result, site = pdf_build
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site
-
-
-@pytest.fixture(scope="module")
 def pdfs(pdf_site) -> dict:
-    assert shutil.which("pdftotext") and shutil.which("pdfinfo"), \
-        "pdfinfo/pdftotext are missing: `make test` installs them (apt-get install poppler-utils)"
     found = {}
     for lang in LANGS:
-        [path] = (pdf_site.root / "downloads").glob(f"*-{lang}.pdf")
-        info = dict(re.findall(r"^([^:]+):\s*(.*)$", subprocess.run(["pdfinfo", path], capture_output=True, text=True,
-                                                                    check=True).stdout, re.MULTILINE))
+        [path] = (pdf_site.root / "downloads").glob(REPORT_PDF[lang])
+        info = pdf_info(path)
         text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True, check=True).stdout
         layout = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", path, "-"], capture_output=True,
                                 text=True, check=True).stdout

@@ -4,9 +4,12 @@ pages in reading order (macros/export/report.report_pages) with their charts, ta
 numbers and a footer naming the edition. Chromium tags the PDF and sets its language; pypdf sets its
 title, author and dates. Nothing is fetched from other hosts.
 
-`publish_pdfs` (called after the pages, tools/finish_site.py, when SITE_PDF=1) writes both PDFs into the
-site and links them from the home and results pages, or raises PdfError with one line saying what to
-do, having written nothing. `python -m tools.pdf` (make pdf) builds the site and copies its PDFs to pdf/.
+With them, the flyer for recycling companies, one A4 page per language (macros/export/flyer.py, laid
+out by flyer.css), printed by the same Chromium from data alone.
+
+`publish_pdfs` (called after the pages, tools/finish_site.py, when SITE_PDF=1) writes the PDFs into the
+site and links the report from the home and results pages and the flyer from every recycler page, or
+raises PdfError with one line saying what to do, having written nothing. `python -m tools.pdf` (make pdf) builds the site and copies its PDFs to pdf/.
 """
 from __future__ import annotations
 
@@ -24,6 +27,8 @@ from pathlib import Path
 
 from macros.model.language import LANGUAGES
 from macros.model.records import SiteData
+from macros.reading.problems import DataError
+from macros.export.flyer import FLYER_SLOT, flyer_html, flyer_link_html, flyer_path, flyer_title
 from macros.export.report import (
     DOWNLOADS_ANCHOR, PDF_SLOT, language_root, page_url, pdf_cover_html, pdf_link_html, pdf_page_css, pdf_path, relative_href,
     report_pages, site_title,
@@ -51,6 +56,7 @@ class Pdf:
     path: str  # in the site, e.g. downloads/metaalconvenant-2024-nl.pdf
     content: bytes
     pages: int
+    kind: str = "report"  # or "flyer"
 
 
 def chromium() -> str:
@@ -62,7 +68,7 @@ def chromium() -> str:
 
 
 def make_pdfs(site_dir: Path, data: SiteData, site_url: str | None = None) -> list[Pdf]:
-    """Both languages' PDFs of the site built in `site_dir`, in memory."""
+    """Both languages' PDFs of the site built in `site_dir` and their flyers, in memory."""
     executable = chromium()
     try:
         from playwright.sync_api import Error as PlaywrightError
@@ -73,7 +79,8 @@ def make_pdfs(site_dir: Path, data: SiteData, site_url: str | None = None) -> li
         with GzipServer(site_dir) as server, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
             try:
-                return [_print(browser, server.url, data, lang, site_url) for lang in LANGUAGES]
+                return ([_print(browser, server.url, data, lang, site_url) for lang in LANGUAGES]
+                        + [print_flyer(browser, data, lang, site_url) for lang in LANGUAGES])
             finally:
                 browser.close()
     except PlaywrightError as err:
@@ -111,6 +118,28 @@ def _print(browser, base: str, data: SiteData, lang: str, site_url: str | None) 
     return Pdf(lang, pdf_path(data, lang), content, count)
 
 
+def print_flyer(browser, data: SiteData, lang: str, site_url: str | None) -> Pdf:
+    """The flyer for recycling companies in `lang`, printed from its HTML (made from data alone, nothing
+    fetched) on one A4 page; a flyer that does not fit on one page is an error."""
+    try:
+        html = flyer_html(data, lang, site_url)
+    except DataError as err:
+        raise PdfError(err.report()) from None
+    page = browser.new_page()
+    page.route("**/*", lambda route: route.abort())  # the flyer is one document: it requests nothing
+    page.set_content(html, wait_until="load")
+    page.add_style_tag(content=(HERE / "flyer.css").read_text(encoding="utf-8"))
+    page.emulate_media(media="print")
+    content = page.pdf(print_background=True, tagged=True, prefer_css_page_size=True)
+    page.close()
+    # The website wrote the flyer (from the report and its sources), as it wrote its pages.
+    content, count = _finish(content, data, lang, flyer_title(data, lang), author=f"{site_title(data, lang)} (website)")
+    if count != 1:
+        raise PdfError(f"the {lang} flyer for recycling companies takes {count} pages, not one: shorten the texts it "
+                       "shows (macros/export/flyer.py says which) or its layout (tools/flyer.css)")
+    return Pdf(lang, flyer_path(data, lang), content, count, kind="flyer")
+
+
 def _heading_pages(content: bytes, entries: list[dict]) -> dict[str, int]:
     """The page (from 1) of each table-of-contents entry, from the PDF's outline (one item per heading,
     in document order: matched by their words)."""
@@ -144,14 +173,15 @@ def _words(text: str) -> str:
     return "".join(text.split())
 
 
-def _finish(content: bytes, data: SiteData, lang: str, title: str) -> tuple[bytes, int]:
-    """Title, author, subject and dates (from SOURCE_DATE_EPOCH when set, so a rebuild is identical),
-    and the title shown in the viewer's window. Chromium has tagged it and set its language."""
+def _finish(content: bytes, data: SiteData, lang: str, title: str, author: str | None = None) -> tuple[bytes, int]:
+    """Title, author (the report's publisher unless `author`), subject and dates (from SOURCE_DATE_EPOCH
+    when set, so a rebuild is identical), and the title shown in the viewer's window. Chromium has
+    tagged it and set its language."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(content)))
     report = data.covenant.report
-    metadata = {"/Title": title, "/Author": report.publisher[lang], "/Subject": report.title[lang],
+    metadata = {"/Title": title, "/Author": author or report.publisher[lang], "/Subject": report.title[lang],
                 "/Creator": "metaalconvenant-site (Chromium, Playwright)"}
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
@@ -180,22 +210,28 @@ def _stable_node_ids(content: bytes) -> bytes:
 
 
 def link_pdfs(site_dir: Path, data: SiteData, pdfs: list[Pdf]) -> None:
-    """Put each language's PDF link (with its size and pages) where its pages hold the slot."""
-    by_lang = {pdf.lang: pdf for pdf in pdfs}
+    """Put each language's report link (with its size and pages) and flyer link (with its size) where
+    its pages hold their slots."""
+    by_kind = {(pdf.kind, pdf.lang): pdf for pdf in pdfs}
     for file in sorted(site_dir.rglob("*.html")):
         text = file.read_text(encoding="utf-8")
-        if PDF_SLOT not in text:
+        if PDF_SLOT not in text and FLYER_SLOT not in text:
             continue
         path = file.relative_to(site_dir).as_posix()
         lang = next((lang for lang in LANGUAGES if language_root(lang) and path.startswith(language_root(lang))),
                     next(lang for lang in LANGUAGES if not language_root(lang)))
-        pdf = by_lang[lang]
-        link = pdf_link_html(RenderContext(data, lang), relative_href(path, pdf.path), len(pdf.content), pdf.pages)
-        file.write_text(text.replace(PDF_SLOT, link), encoding="utf-8")
+        ctx = RenderContext(data, lang)
+        if PDF_SLOT in text:
+            pdf = by_kind[("report", lang)]
+            text = text.replace(PDF_SLOT, pdf_link_html(ctx, relative_href(path, pdf.path), len(pdf.content), pdf.pages))
+        if FLYER_SLOT in text:
+            flyer = by_kind[("flyer", lang)]
+            text = text.replace(FLYER_SLOT, flyer_link_html(ctx, relative_href(path, flyer.path), len(flyer.content)))
+        file.write_text(text, encoding="utf-8")
 
 
 def publish_pdfs(site_dir: Path, data: SiteData, site_url: str | None = None) -> list[Pdf]:
-    """Make both PDFs; only then write them into the site and link them."""
+    """Make all the PDFs; only then write them into the site and link them."""
     pdfs = make_pdfs(site_dir, data, site_url)
     for pdf in pdfs:
         target = site_dir / pdf.path

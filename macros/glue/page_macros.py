@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..model.page_calls import PAGE_CALLS
 from ..rendering import framing
-from ..export import report
+from ..export import flyer, report
 from ..rendering import render
 
 
@@ -43,7 +43,7 @@ PAGE_MACROS: dict[str, PageMacro] = {
         render.toolbox_by_audience, render.toolbox_by_kind, render.recyclers_call_to_action,
         render.recyclers_next_step, render.contact_card, render.regulations_explained,
         framing.report_scope, framing.terminology_list,
-        report.report_downloads, report.open_data_list, render.editions_list,
+        report.report_downloads, flyer.flyer_download, report.open_data_list, render.editions_list,
     )},
 }
 

@@ -41,6 +41,7 @@ PAGE_CALLS: dict[str, str | None] = {
     "report_scope": None,
     "terminology_list": None,
     "report_downloads": None,
+    "flyer_download": None,
     "open_data_list": None,
     "editions_list": None,
 }
