@@ -43,7 +43,8 @@ PAGE_MACROS: dict[str, PageMacro] = {
         render.toolbox_by_audience, render.toolbox_by_kind, render.recyclers_call_to_action,
         render.recyclers_next_step, render.contact_card, render.regulations_explained,
         framing.report_scope, framing.terminology_list,
-        report.report_downloads, report.open_data_list, render.editions_list,
+        report.report_downloads, report.open_data_list, render.editions_list, render.accessibility_statement,
+        render.conformance_table,
     )},
 }
 

@@ -43,4 +43,6 @@ PAGE_CALLS: dict[str, str | None] = {
     "report_downloads": None,
     "open_data_list": None,
     "editions_list": None,
+    "accessibility_statement": None,
+    "conformance_table": None,
 }
