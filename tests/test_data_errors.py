@@ -34,6 +34,16 @@ class Case:
 
 
 CASES = {
+    "a success criterion met in two ways": Case(
+        "accessibility.yml", '  - id: "1.2.1"\n', '    manual: {nl: "Controleer het.", en: "Check it."}\n  - id: "1.2.1"\n',
+        ("success criterion '1.1.1': field(s) manual do not belong to this record (a criterion is met in one way: "
+         "tests, manual or not_applicable)",), at='  - id: "1.1.1"'),
+    "a known problem names a criterion the table lacks": Case(
+        "accessibility.yml", 'criteria: ["1.3.1", "4.1.2"]', 'criteria: ["1.3.1", "4.1.9"]',
+        ("known problem 'theme-chrome-equal-access': field 'criteria[2]': unknown success criterion '4.1.9'",)),
+    "a signatory without the day of signing": Case(
+        "accessibility.yml", "signatory: null", 'signatory: {name: "N.N.", role: {nl: "directeur", en: "director"}}',
+        ("accessibility: field 'signatory.signed_on': this required field is missing",)),
     "text after the closing quote": Case(
         "targets.yml", '    kind: "numeric"', '    kind: "numeric" x',
         ("target 'maturity-score': field 'kind': YAML syntax error: there is text after the closing quote: a \" "

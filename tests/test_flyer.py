@@ -19,6 +19,7 @@ from macros.export.flyer import flyer_html, qr_svg
 from macros.model.language import format_date
 from macros.reading.problems import DataError
 from tests.conftest import ROOT, pdf_info
+from tests.pdf_structure import FLYER_TAGS, structure_problems
 
 LANGS = ("nl", "en")
 FLYER_PDF = {"nl": "folder-recyclingbedrijven-*-nl.pdf", "en": "flyer-recycling-companies-*-en.pdf"}
@@ -104,6 +105,13 @@ def test_each_language_has_a_flyer_of_one_a4_page_in_its_language(flyers, lang):
                              "en": "Metals Covenant 2019–2024: Flyer for recycling companies"}[lang]
     assert info["Tagged"] == "yes"
     assert PdfReader(flyers[lang]["path"]).trailer["/Root"]["/Lang"] == lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_flyer_is_accessible_by_every_structure_check(flyers, lang):
+    """Headings and lists in its structure tree, its language and title, alternative text on every figure
+    (the QR code's included): tests/pdf_structure.py, as for the report, which also has tables."""
+    assert structure_problems(flyers[lang]["path"], lang, needs=FLYER_TAGS) == []
 
 
 @pytest.mark.parametrize("lang, other", [("nl", "en"), ("en", "nl")])

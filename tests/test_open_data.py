@@ -26,7 +26,8 @@ from tests.conftest import ROOT, mkdocs_build
 
 # dataset -> (data file, list key)
 DATASETS = {"targets": ("targets", "targets"), "themes": ("themes", "themes"), "projects": ("projects", "projects"),
-            "parties": ("parties", "parties"), "instruments": ("toolbox", "instruments")}
+            "parties": ("parties", "parties"), "instruments": ("toolbox", "instruments"),
+            "criteria": ("accessibility", "criteria")}
 DERIVED = {"targets": {"status", "status_basis", "status_label", "gap", "gap_kind"}}
 
 

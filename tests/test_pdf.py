@@ -11,9 +11,11 @@ import sys
 import pytest
 import yaml
 from babel.numbers import format_decimal
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, BooleanObject, DictionaryObject, NameObject, TextStringObject
 
 from tests.conftest import ROOT, pdf_info, run
+from tests.pdf_structure import REPORT_TAGS, elements, structure_problems, tags
 
 LANGS = ("nl", "en")
 REPORT_PDF = {"nl": "metaalconvenant-*-nl.pdf", "en": "metals-covenant-*-en.pdf"}  # beside them: the flyers
@@ -61,6 +63,49 @@ def test_each_language_has_a_pdf_that_opens_tagged_with_its_title(pdfs, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_pdf_says_its_language(pdfs, lang):
     assert PdfReader(pdfs[lang]["path"]).trailer["/Root"]["/Lang"] == lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_pdf_structure_tree_has_headings_lists_and_tables(pdfs, lang):
+    found = tags(pdfs[lang]["path"])
+    assert [tag for tag in REPORT_TAGS if not found[tag]] == []
+    assert found["/H1"] >= len(_chapters(lang)) and found["/TH"] and found["/TD"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_figure_of_the_pdf_has_alternative_text(pdfs, lang):
+    figures = [element for element in elements(pdfs[lang]["path"]) if element["/S"] == "/Figure"]
+    assert figures, "the report has the results chart: at least one figure"
+    assert [str(figure.get("/Alt") or "") for figure in figures if not str(figure.get("/Alt") or "").strip()] == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_pdf_is_accessible_by_every_structure_check(pdfs, lang):
+    assert structure_problems(pdfs[lang]["path"], lang) == []
+
+
+def test_negative_control_an_untagged_pdf_fails_every_structure_check(tmp_path):
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(tmp_path / "untagged.pdf")
+    problems = structure_problems(tmp_path / "untagged.pdf", "nl")
+    assert problems[:3] == ["not tagged: no structure tree, or not marked as tagged", "document language None, not 'nl'",
+                            "no title, or the viewer is not told to show it"]
+    assert [p for p in problems if p.startswith("no /")] == [f"no {tag} in the structure tree" for tag in REPORT_TAGS]
+
+
+def test_negative_control_a_figure_without_alternative_text_is_found(tmp_path):
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    named = DictionaryObject({NameObject("/S"): NameObject("/Figure"), NameObject("/Alt"): TextStringObject("A chart")})
+    unnamed = DictionaryObject({NameObject("/S"): NameObject("/Figure")})
+    tree = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot"),
+                             NameObject("/K"): ArrayObject([writer._add_object(named), writer._add_object(unnamed)])})
+    writer._root_object.update({NameObject("/StructTreeRoot"): writer._add_object(tree), NameObject("/Lang"): TextStringObject("en"),
+                                NameObject("/MarkInfo"): DictionaryObject({NameObject("/Marked"): BooleanObject(True)})})
+    writer.write(tmp_path / "figures.pdf")
+    problems = structure_problems(tmp_path / "figures.pdf", "en", needs=())
+    assert [p for p in problems if "Figure" in p] == ["a /Figure without alternative text (element 2 of the tree)"]
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -163,3 +163,11 @@ def test_every_page_renders_when_records_leave_out_every_optional_field(site_dat
     assert not leaked  # a left-out field shows nothing, never a Python value
     for theme in data.themes.values():  # and the pages keep their headings
         assert theme_page(context(data, "nl"), theme.id).startswith("# " + md_escape(theme.title["nl"]))
+
+
+def test_the_chart_is_named_by_its_caption_which_points_to_the_table(site_data):
+    """Its name (and the PDF's alternative text of the figure, which Chromium takes from aria-labelledby)."""
+    html = results_chart(RenderContext(site_data, "en"))
+    caption_id = re.search(r'<figure class="mc-chart" aria-labelledby="([^"]+)">', html).group(1)
+    caption = re.search(rf'<figcaption id="{caption_id}">(.*?)</figcaption>', html, re.S).group(1)
+    assert caption == site_data.ui["chart.caption"]["en"] and "table below" in caption

@@ -44,6 +44,7 @@ PAGE_MACROS: dict[str, PageMacro] = {
         render.recyclers_next_step, render.contact_card, render.regulations_explained,
         framing.report_scope, framing.terminology_list,
         report.report_downloads, flyer.flyer_download, report.open_data_list, render.editions_list,
+        render.accessibility_statement, render.conformance_table,
     )},
 }
 

@@ -43,6 +43,10 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("editions", "editions", "edition"),
     Collection("downloads", None, "downloads"),  # the licence (file level) ...
     Collection("downloads", "datasets", "dataset"),  # ... and what each download holds
+    Collection("accessibility", None, "accessibility statement"),  # the statement (file level) ...
+    Collection("accessibility", "evaluations", "evaluation"),  # ... its evaluations, known problems ...
+    Collection("accessibility", "known_problems", "known problem"),
+    Collection("accessibility", "criteria", "success criterion"),  # ... and each WCAG 2.1 A/AA criterion
 )
 
 DATA_FILES: tuple[str, ...] = tuple(dict.fromkeys(c.file for c in COLLECTIONS))
@@ -59,6 +63,7 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("instruments", "oecd_steps", "oecd_steps"),
     Reference("instruments", "audiences", "audiences"),
     Reference("instruments", "related", "instruments"),
+    Reference("known_problems", "criteria", "criteria"),
 )
 
 

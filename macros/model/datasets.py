@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .language import LANGUAGES
-from .records import Instrument, Party, Project, SiteData, Target, Text, Theme
+from .records import Criterion, Instrument, Party, Project, SiteData, Target, Text, Theme
 from .status import BASES, GAP_KINDS, STATUSES, derive_status
 
 DOWNLOADS_FILE = "downloads"  # data/downloads.yml: licence, and each dataset's title, description and fields
@@ -55,4 +55,5 @@ DATASETS: dict[str, Dataset] = {dataset.id: dataset for dataset in (
     Dataset("projects", Project, lambda d: d.projects.values()),
     Dataset("parties", Party, lambda d: d.parties.values()),
     Dataset("instruments", Instrument, lambda d: d.instruments.values()),
+    Dataset("criteria", Criterion, lambda d: d.criteria.values()),  # the accessibility statement's conformance table
 )}

@@ -44,4 +44,6 @@ PAGE_CALLS: dict[str, str | None] = {
     "flyer_download": None,
     "open_data_list": None,
     "editions_list": None,
+    "accessibility_statement": None,
+    "conformance_table": None,
 }

@@ -290,6 +290,70 @@ class Edition:
     withdrawn: Dated | None = None
 
 
+@dataclass(frozen=True)
+class Signatory:
+    """Who signed the accessibility statement for the publisher ('gezien en akkoord')."""
+
+    name: str
+    role: Text
+    signed_on: str  # YYYY-MM-DD
+
+
+@dataclass(frozen=True)
+class ResearchPlan:
+    """An evaluation of all 50 success criteria, planned for a day."""
+
+    planned_on: str  # YYYY-MM-DD
+    by: Text
+
+
+@dataclass(frozen=True)
+class AccessibilityStatement:
+    """What data/accessibility.yml says of the statement itself; None: not supplied yet."""
+
+    website: Text
+    status_source: Source  # where the rule of the status is published
+    contact: Paragraphs  # how to report a problem
+    signatory: Signatory | None = None
+    research_plan: ResearchPlan | None = None
+    complaints: Text | None = None  # where to go when an answer does not satisfy
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """An evaluation of the site's accessibility: automated tests, or all 50 criteria (with a report)."""
+
+    id: str
+    what: Text
+    scope: str  # all-criteria | automated
+    by: Text
+    result: Text
+    date: str | None = None  # YYYY-MM-DD; None until filled in
+    criteria_met: int | None = None  # all-criteria: how many of the 50 are met
+    report: str | None = None
+
+
+@dataclass(frozen=True)
+class KnownProblem:
+    id: str
+    description: Text
+    criteria: list[str]
+    measure: Text | None = None  # None: no measure planned yet
+    planned_on: str | None = None
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """A success criterion of WCAG 2.1 (A or AA) and how this site meets it: one of tests, manual, not_applicable."""
+
+    id: str  # its number, e.g. "1.4.3"
+    level: str  # A | AA
+    name: Text
+    tests: list[str] = field(default_factory=list)  # tests/<file>.py::<function>
+    manual: Text | None = None
+    not_applicable: Text | None = None
+
+
 def edition_order(edition_id: str) -> tuple[int, ...]:
     """Sort key of an edition name: "2024" < "2024.1" < "2024.2" < "2025"."""
     return tuple(int(part) for part in edition_id.split("."))
@@ -342,6 +406,10 @@ class SiteData:
     terms: dict[str, Term] = field(default_factory=dict)
     downloads: Downloads | None = None
     editions: dict[str, Edition] = field(default_factory=dict)
+    accessibility: AccessibilityStatement | None = None
+    evaluations: dict[str, Evaluation] = field(default_factory=dict)
+    known_problems: dict[str, KnownProblem] = field(default_factory=dict)
+    criteria: dict[str, Criterion] = field(default_factory=dict)
     recheck_after_months: int = RECHECK_AFTER_MONTHS
 
     @cached_property
@@ -414,6 +482,7 @@ RECORD_TYPES: dict[str, type] = {
     "covenant": Covenant, "themes": Theme, "targets": Target, "activities": Activity, "projects": Project,
     "parties": Party, "regulations": Regulation, "oecd_steps": OecdStep, "audiences": Audience,
     "instruments": Instrument, "pages": Page, "terms": Term, "datasets": DatasetInfo, "editions": Edition,
+    "evaluations": Evaluation, "known_problems": KnownProblem, "criteria": Criterion,
 }
 
 
@@ -441,6 +510,10 @@ def build_site_data(documents: dict[str, Any]) -> SiteData:
         terms=_index(Term, d["terminology"]["terms"]),
         downloads=_downloads(d["downloads"]),
         editions=_editions(d["editions"]),
+        accessibility=_accessibility(d["accessibility"]),
+        evaluations=_index(Evaluation, d["accessibility"]["evaluations"]),
+        known_problems=_index(KnownProblem, d["accessibility"]["known_problems"]),
+        criteria=_index(Criterion, d["accessibility"]["criteria"]),
         recheck_after_months=d["editions"].get("recheck_after_months", RECHECK_AFTER_MONTHS),
     )
 
@@ -449,3 +522,11 @@ def _downloads(raw: dict[str, Any]) -> Downloads:
     datasets = [{**dataset, "fields": [FieldInfo(**f) for f in dataset["fields"]]} for dataset in raw["datasets"]]
     licence = Licence(**raw["licence"]) if raw.get("licence") else None
     return Downloads(licence, _index(DatasetInfo, datasets))
+
+
+def _accessibility(raw: dict[str, Any]) -> AccessibilityStatement:
+    return AccessibilityStatement(
+        website=raw["website"], status_source=Source(**raw["status_source"]), contact=raw["contact"],
+        complaints=raw.get("complaints"),
+        signatory=Signatory(**raw["signatory"]) if raw.get("signatory") else None,
+        research_plan=ResearchPlan(**raw["research_plan"]) if raw.get("research_plan") else None)

@@ -16,6 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateSyntaxError, meta, nodes
 
 from .generated import is_generated
+from ..model.accessibility import STATUSES as STATEMENT_STATUSES
 from ..model.status import STATUSES
 
 _PACKAGE = Path(__file__).parent.parent  # macros/
@@ -29,6 +30,7 @@ _ENUM_KEYS = {
     "project_status": ("projects", "projects", "status"),
     "party_kind": ("parties", "parties", "kind"),
     "instrument_kind": ("toolbox", "instruments", "kind"),
+    "a11y.scope": ("accessibility", "evaluations", "scope"),
 }
 # Names a page may use besides the site's own macros: what mkdocs-macros itself provides.
 MKDOCS_MACROS_NAMES = frozenset({"config", "page", "navigation", "files", "environment", "plugin", "git", "macros",
@@ -110,6 +112,8 @@ def _requests_in(sources: list[tuple[str, str]]) -> Iterator[Request]:
 def enum_requests(schema_dir: Path) -> list[Request]:
     """A UI label for every value of every enum that is shown with a label, and every status."""
     requests = [Request("strings", f"status.{status}", "macros/model/status.py", 1, ()) for status in STATUSES]
+    requests += [Request("strings", f"a11y.status.{status.lower()}", "macros/model/accessibility.py", 1, ())
+                 for status in STATEMENT_STATUSES]
     for prefix, (stem, key, field_name) in _ENUM_KEYS.items():
         schema = json.loads((schema_dir / f"{stem}.schema.json").read_text(encoding="utf-8"))
         for value in schema["properties"][key]["items"]["properties"][field_name]["enum"]:

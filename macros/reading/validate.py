@@ -186,8 +186,9 @@ def _explain(error: ValidationError) -> tuple[str, str | None]:
     if kind == "not":
         forbidden = [r for alt in error.validator_value.get("anyOf", []) for r in alt.get("required", [])]
         present = [f for f in forbidden if isinstance(value, dict) and f in value]
-        what = f"kind '{value.get('kind')}'" if isinstance(value, dict) and "kind" in value else "this record"
-        return f"field(s) {', '.join(present) or '?'} do not belong to a record of {what}", None
+        what = f"a record of kind '{value.get('kind')}'" if isinstance(value, dict) and "kind" in value else "this record"
+        why = f" ({hint[0].lower()}{hint[1:]})" if hint else ""
+        return f"field(s) {', '.join(present) or '?'} do not belong to {what}{why}", None
     return error.message, None
 
 

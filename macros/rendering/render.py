@@ -24,6 +24,7 @@ from ..model.language import format_date, format_number, localize, translate
 from ..model.markdown_text import is_safe_link, is_site_link, render_markdown
 from ..model.records import SiteData, Target, edition_order
 from ..model.status import PROJECT_STATUSES, derive_status
+from ..model.accessibility import statement_status
 
 _TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -304,6 +305,29 @@ def follow_up(ctx: RenderContext) -> str:
 
 def sources_list(ctx: RenderContext) -> str:
     return render_html("sources_list.html", ctx, sources=[*ctx.data.covenant.sources, *ctx.data.covenant.pages])
+
+
+def accessibility_statement(ctx: RenderContext) -> str:
+    """The statement in the parts of the Dutch model: its status (derived from the data on the build's day) and
+    what it covers, the evaluations done, known problems with their measures, signature, contact."""
+    statement = ctx.data.accessibility
+    found = statement_status(statement, ctx.data.evaluations.values(), build_date())
+    return blocks(
+        heading(ctx.t("a11y.heading.status")),
+        render_html("a11y_status.html", ctx, statement=statement, found=found,
+                    organisation=ctx.data.covenant.website.publisher),
+        heading(ctx.t("a11y.heading.evaluations")),
+        render_html("a11y_evaluations.html", ctx, evaluations=list(ctx.data.evaluations.values())),
+        heading(ctx.t("a11y.heading.problems")),
+        render_html("a11y_problems.html", ctx, problems=list(ctx.data.known_problems.values())),
+        heading(ctx.t("a11y.heading.signature")), render_html("a11y_signature.html", ctx, statement=statement),
+        heading(ctx.t("a11y.heading.contact")), render_html("a11y_contact.html", ctx, statement=statement))
+
+
+def conformance_table(ctx: RenderContext) -> str:
+    """Every success criterion of WCAG 2.1 A and AA, with how this site meets it."""
+    return blocks(heading(ctx.t("a11y.heading.conformance")),
+                  render_html("conformance_table.html", ctx, criteria=list(ctx.data.criteria.values())))
 
 
 def facts_checked(data: SiteData) -> dict | None:
