@@ -37,6 +37,7 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("toolbox", "oecd_steps", "OECD step"),
     Collection("toolbox", "audiences", "audience"),
     Collection("toolbox", "instruments", "instrument"),
+    Collection("toolbox", "self_check", "self-check question"),
     Collection("pages", "pages", "page"),
     Collection("ui", "strings", "UI string"),
     Collection("terminology", "terms", "term"),
@@ -59,6 +60,7 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("instruments", "oecd_steps", "oecd_steps"),
     Reference("instruments", "audiences", "audiences"),
     Reference("instruments", "related", "instruments"),
+    Reference("self_check", "step", "oecd_steps"),
 )
 
 
