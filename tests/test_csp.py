@@ -26,7 +26,7 @@ EXPECTED = {
 }
 # One page of each template (what the page is made of), in both languages; the 404 page speaks both.
 TEMPLATES = ["", "themes/due-diligence/", "results/", "projects/", "toolbox/", "toolbox/risk-heat-map/",
-             "parties/", "recyclers/", "open-data/", "editions/"]
+             "parties/", "recyclers/", "recyclers/self-check/", "open-data/", "editions/"]
 PAGES = [prefix + path for prefix in ("", "en/") for path in TEMPLATES] + ["no-such-page/"]
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)  # no src, no type: a script the browser runs
 
