@@ -24,7 +24,8 @@ VIEWPORTS = {DESKTOP: {"width": 1280, "height": 900},
 PHONES = ("phone", "narrow phone")
 # Tab is walked through these at desktop and phone width (test_keyboard.py).
 KEYBOARD_PAGES = {"nl home": "", "en home": "en/", "nl theme": "themes/due-diligence/",
-                  "en theme": "en/themes/due-diligence/"}
+                  "en theme": "en/themes/due-diligence/", "nl self-check": "recyclers/self-check/",
+                  "en self-check": "en/recyclers/self-check/"}
 RESULTS_PAGES = ("results/", "en/results/")
 # IBM Equal Access runs on these at desktop and phone width (test_equal_access.py): one page per template.
 ACE_TEMPLATE_PAGES = ["", "themes/due-diligence/", "results/", "projects/", "parties/", "toolbox/",

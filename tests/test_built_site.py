@@ -16,7 +16,7 @@ EXPECTED_PAGES = [
     "index.html", "themes/due-diligence/index.html", "themes/secondary-materials/index.html",
     "themes/collective-action/index.html", "results/index.html", "projects/index.html",
     "parties/index.html", "toolbox/index.html", "about/index.html", "open-data/index.html", "privacy/index.html",
-    "accessibility/index.html", "recyclers/index.html", "recyclers/covenant/index.html",
+    "accessibility/index.html", "recyclers/index.html", "recyclers/self-check/index.html", "recyclers/covenant/index.html",
     "recyclers/after/index.html", "editions/index.html",
 ] + [f"toolbox/{instrument['id']}/index.html"  # one page per instrument, made from data/toolbox.yml
      for instrument in yaml.safe_load((ROOT / "data" / "toolbox.yml").read_text(encoding="utf-8"))["instruments"]]

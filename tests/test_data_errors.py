@@ -332,6 +332,33 @@ CASES = {
         'still occur."',
         ("OECD step 'step-3': field 'explanation.nl': this Dutch text reads as English ('Stop activities that cause or "
          "contribute to adverse impac...'): was the English text pasted here? Write the Dutch one",)),
+    "self-check question of an unknown OECD step": Case(
+        "toolbox.yml", '  - id: "complaints"\n    step: "step-6"', '  - id: "complaints"\n    step: "step-7"',
+        ("self-check question 'complaints': field 'step': unknown OECD step 'step-7' (not in data/toolbox.yml)",),
+        at='    step: "step-7"'),
+    "an OECD step with one self-check question": Case(
+        "toolbox.yml", '  - id: "complaints"\n    step: "step-6"\n    question:\n      nl: "Kunnen mensen die door uw '
+                       'bedrijf of uw keten geraakt worden een klacht indienen, bij uw bedrijf of via een regeling '
+                       'waaraan u meewerkt?"\n      en: "Can people affected by your company or your chain make a '
+                       'complaint, to your company or through a mechanism you cooperate with?"\n    passage: "6.2"\n',
+        '',  # the step's last question deleted
+        ("OECD step 'step-6': field 'id': the self-check has 1 question(s) for this step; give it 2 to 3 (self_check "
+         "in data/toolbox.yml, with step: \"step-6\")",),
+        at='  - id: "step-6"'),
+    "an OECD step with four self-check questions": Case(
+        "toolbox.yml", '  - id: "policy-in-management"\n    step: "step-1"',
+        '  - id: "policy-twice"\n    step: "step-1"\n    question: {nl: "Heeft u het beleid?", en: "Do you have the policy?"}\n'
+        '    passage: "1.1"\n  - id: "policy-in-management"\n    step: "step-1"',
+        ("OECD step 'step-1': field 'id': the self-check has 4 question(s) for this step; give it 2 to 3",),
+        at='  - id: "step-1"'),
+    "a self-check question without its English text": Case(
+        "toolbox.yml", '      en: "Have you decided which of those risks are the most severe and so come first?"\n', '',
+        ("self-check question 'risk-priorities': field 'question.en': the English text (en) is missing",),
+        at='      nl: "Heeft u bepaald welke'),
+    "a self-check question tied to a passage of another step": Case(
+        "toolbox.yml", '    passage: "1.2"', '    passage: "2.2"',
+        ("self-check question 'policy-in-management': field 'passage': passage 2.2 is not a passage of step 1 (its "
+         "passages are 1.1, 1.2, ...): name the passage of step 1 that the question paraphrases, or correct its step",)),
     "unknown macro in a page": Case("results.md", "{{ results_table() }}", "{{ result_table() }}",
                                    ("unknown macro or variable 'result_table'", "did you mean 'results_table'"),
                                    folder="docs"),

@@ -19,6 +19,7 @@ class PageMacro:
     title: Callable[..., str] | None = None  # (ctx, id) -> the title of the page this macro opens
     description: Callable[..., str] | None = None  # (ctx, id) -> that page's meta description (plain text)
     search_words: Callable[..., list[str]] | None = None  # (ctx, id) -> words its search finds it by first
+    script: str | None = None  # a script of docs/assets/ the page needs, loaded on that page only
 
 
 PAGE_MACROS: dict[str, PageMacro] = {
@@ -36,6 +37,7 @@ PAGE_MACROS: dict[str, PageMacro] = {
                                  description=render.instrument_description),
     "t": PageMacro(render.ui_text),
     "heading": PageMacro(render.ui_heading),
+    "self_check": PageMacro(render.self_check, script="assets/self_check.js"),
     **{function.__name__: PageMacro(function) for function in (
         render.results_table, render.results_chart, render.theme_summaries, render.outcome_summary, render.covenant_intro,
         render.covenant_facts, render.report_facts, render.website_facts, render.follow_up, render.sources_list,

@@ -138,6 +138,8 @@ class LanguagePass:
                 words = declared.search_words(ctx, *args[:1])
                 if words:  # Material's search indexes a page's tags with a high weight (none are shown)
                     page.meta["tags"] = [render.title_html(word) for word in words]
+            if declared.script is not None and page is not None:  # overrides/main.html loads it after the theme's
+                page.meta["mc_scripts"] = sorted({*page.meta.get("mc_scripts", []), declared.script})
             return declared.function(ctx, *args, **kwargs)
 
         return page_macro

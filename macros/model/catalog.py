@@ -37,6 +37,7 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("toolbox", "oecd_steps", "OECD step"),
     Collection("toolbox", "audiences", "audience"),
     Collection("toolbox", "instruments", "instrument"),
+    Collection("toolbox", "self_check", "self-check question"),
     Collection("pages", "pages", "page"),
     Collection("ui", "strings", "UI string"),
     Collection("terminology", "terms", "term"),
@@ -64,6 +65,7 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("instruments", "audiences", "audiences"),
     Reference("instruments", "related", "instruments"),
     Reference("known_problems", "criteria", "criteria"),
+    Reference("self_check", "step", "oecd_steps"),
 )
 
 

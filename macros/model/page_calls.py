@@ -37,6 +37,7 @@ PAGE_CALLS: dict[str, str | None] = {
     "recyclers_call_to_action": None,
     "recyclers_next_step": None,
     "contact_card": None,
+    "self_check": None,
     "regulations_explained": None,
     "report_scope": None,
     "terminology_list": None,

@@ -153,6 +153,17 @@ class Instrument:
 
 
 @dataclass(frozen=True)
+class SelfCheckQuestion:
+    """A question of the self-check: written for this website, paraphrasing a passage of the OECD guidance."""
+
+    id: str
+    step: str  # the OECD step it belongs to
+    question: Text
+    passage: str  # the numbered passage of the guidance it paraphrases, e.g. "1.1"
+    source: Source | None = None  # where that passage is (the file's oecd_source)
+
+
+@dataclass(frozen=True)
 class Section:
     id: str
     title: Text
@@ -410,6 +421,7 @@ class SiteData:
     evaluations: dict[str, Evaluation] = field(default_factory=dict)
     known_problems: dict[str, KnownProblem] = field(default_factory=dict)
     criteria: dict[str, Criterion] = field(default_factory=dict)
+    self_check: dict[str, SelfCheckQuestion] = field(default_factory=dict)
     recheck_after_months: int = RECHECK_AFTER_MONTHS
 
     @cached_property
@@ -431,6 +443,10 @@ class SiteData:
     @cached_property
     def instruments_by_step(self) -> dict[str, list[Instrument]]:
         return {step: [i for i in self.instruments.values() if step in i.oecd_steps] for step in self.oecd_steps}
+
+    @cached_property
+    def self_check_by_step(self) -> dict[str, list[SelfCheckQuestion]]:
+        return _grouped(self.self_check, "step", self.oecd_steps)
 
     @cached_property
     def instruments_by_audience(self) -> dict[str, list[Instrument]]:
@@ -463,6 +479,11 @@ def _oecd_steps(toolbox: dict[str, Any]) -> dict[str, OecdStep]:
     return _index(OecdStep, [{"source": toolbox["oecd_source"], **raw} for raw in toolbox["oecd_steps"]])
 
 
+def _self_check(toolbox: dict[str, Any]) -> dict[str, SelfCheckQuestion]:
+    """The self-check's questions; each paraphrases the OECD guidance, the file's oecd_source unless it names another."""
+    return _index(SelfCheckQuestion, [{"source": toolbox["oecd_source"], **raw} for raw in toolbox.get("self_check", [])])
+
+
 def _instruments(toolbox: dict[str, Any]) -> dict[str, Instrument]:
     """Instruments; one without a source of its own takes the file's source (as its template says)."""
     fallback = {"source": toolbox["source"]} if "source" in toolbox else {}
@@ -481,8 +502,8 @@ def _editions(raw: dict[str, Any]) -> dict[str, Edition]:
 RECORD_TYPES: dict[str, type] = {
     "covenant": Covenant, "themes": Theme, "targets": Target, "activities": Activity, "projects": Project,
     "parties": Party, "regulations": Regulation, "oecd_steps": OecdStep, "audiences": Audience,
-    "instruments": Instrument, "pages": Page, "terms": Term, "datasets": DatasetInfo, "editions": Edition,
-    "evaluations": Evaluation, "known_problems": KnownProblem, "criteria": Criterion,
+    "instruments": Instrument, "self_check": SelfCheckQuestion, "pages": Page, "terms": Term, "datasets": DatasetInfo,
+    "editions": Edition, "evaluations": Evaluation, "known_problems": KnownProblem, "criteria": Criterion,
 }
 
 
@@ -505,6 +526,7 @@ def build_site_data(documents: dict[str, Any]) -> SiteData:
         oecd_steps=_oecd_steps(d["toolbox"]),
         audiences=_index(Audience, d["toolbox"]["audiences"]),
         instruments=_instruments(d["toolbox"]),
+        self_check=_self_check(d["toolbox"]),
         pages=_index(Page, d["pages"]["pages"]),
         ui=dict(d["ui"]["strings"]),
         terms=_index(Term, d["terminology"]["terms"]),

@@ -29,6 +29,7 @@ from ..model.markdown_text import is_safe_link, is_site_link, links_in
 from .problems import Problem
 from .provenance import provenance_problems
 from .requirements import Request
+from .self_check import self_check_problems
 from .text_rules import FORMAT_MESSAGES, FORMATS
 from .yamlfile import YamlDocument, YamlFileError, mark_of, read_yaml
 
@@ -389,6 +390,7 @@ def validate_documents(documents: dict[str, YamlDocument], schemas: Schemas,
     problems += duplicate_id_problems(documents)
     problems += reference_problems(documents)
     problems += count_problems(documents)
+    problems += self_check_problems(documents)
     problems += provenance_problems(documents)
     problems += link_problems(documents)
     problems += request_problems(documents, requests or [])

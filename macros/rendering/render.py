@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from ..model.addresses import (
-    EDITIONS_PAGE, RECYCLERS_AFTER_PAGE, RECYCLERS_PAGE, RESULTS_PAGE, TOOLBOX_PAGE, address,
+    EDITIONS_PAGE, RECYCLERS_AFTER_PAGE, RECYCLERS_PAGE, RESULTS_PAGE, SELF_CHECK_PAGE, TOOLBOX_PAGE, address,
 )
 from ..reading.freshness import build_date, checked_facts, stale_facts
 from ..reading.history import EditionPlaces
@@ -259,7 +259,16 @@ def project_card(ctx: RenderContext, project_id: str) -> str:
 
 
 def recyclers_call_to_action(ctx: RenderContext) -> str:
-    return render_html("call_to_action.html", ctx, recyclers_page=RECYCLERS_PAGE)
+    return render_html("call_to_action.html", ctx, recyclers_page=RECYCLERS_PAGE, self_check_page=SELF_CHECK_PAGE)
+
+
+def self_check(ctx: RenderContext) -> str:
+    """The self-check on the six OECD steps: a checklist of the site's own questions per step, with the step's
+    instruments, then the overview the browser makes of the answers (assets/self_check.js; no score)."""
+    steps = list(ctx.data.oecd_steps.values())
+    return blocks(render_html("self_check.html", ctx, steps=steps, guidance=steps[0].source if steps else None),
+                  heading(ctx.t("heading.self_check_summary"), 2, "self-check-overview"),
+                  render_html("self_check_summary.html", ctx, after_page=RECYCLERS_AFTER_PAGE))
 
 
 def report_facts(ctx: RenderContext) -> str:

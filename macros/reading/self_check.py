@@ -1,0 +1,37 @@
+"""The self-check's rules between records (data/toolbox.yml): every OECD step has two or three questions,
+and each question paraphrases a passage of its own step."""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model.catalog import collection_named
+from .locate import problem_at_record, records_of
+from .problems import Problem
+
+QUESTIONS_PER_STEP = (2, 3)  # fewest and most
+
+
+def self_check_problems(documents) -> list[Problem]:
+    steps, questions = collection_named("oecd_steps"), collection_named("self_check")
+    toolbox = documents.get(questions.file)
+    if toolbox is None or not isinstance(toolbox.data, dict) or not isinstance(toolbox.data.get(questions.key), list):
+        return []  # no questions at all: the schema says so, once
+    numbers = {record["id"]: record.get("number") for _, record in records_of(documents, steps)
+               if isinstance(record.get("id"), str)}
+    counted = Counter(record.get("step") for _, record in records_of(documents, questions))
+    fewest, most = QUESTIONS_PER_STEP
+    problems = [problem_at_record(documents, steps, index, record, "id",
+                                  f"the self-check has {counted[record['id']]} question(s) for this step; give it "
+                                  f"{fewest} to {most} (self_check in {toolbox.name}, with step: \"{record['id']}\")")
+                for index, record in records_of(documents, steps)
+                if isinstance(record.get("id"), str) and not fewest <= counted[record["id"]] <= most]
+    for index, record in records_of(documents, questions):
+        number, passage = numbers.get(record.get("step")), record.get("passage")
+        if "source" in record or not isinstance(number, int) or not isinstance(passage, str):
+            continue  # another source numbers its passages its own way; an unknown step is reported as such
+        if passage.partition(".")[0] != str(number):
+            problems.append(problem_at_record(
+                documents, questions, index, record, "passage",
+                f"passage {passage} is not a passage of step {number} (its passages are {number}.1, {number}.2, ...): "
+                f"name the passage of step {number} that the question paraphrases, or correct its step"))
+    return problems
