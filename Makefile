@@ -81,12 +81,20 @@ $(AXE): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $(AXE)
 
+# Two pytest processes side by side, one per core: the browser tests (one build, one visit of every page,
+# Lighthouse) and the rest (builds of copies, the data checks). The browser run's report follows the other's;
+# either failing fails `make test`.
+BROWSER_LOG := .test-browser.log
 test: test-deps
-	$(BIN)/python -m pytest
+	@$(BIN)/python -m pytest -m browser > $(BROWSER_LOG) 2>&1 & browser=$$!; \
+	$(BIN)/python -m pytest -m "not browser"; rest=$$?; \
+	wait $$browser; browser_status=$$?; \
+	echo "== the browser tests (pytest -m browser) =="; cat $(BROWSER_LOG); \
+	test $$rest -eq 0 && test $$browser_status -eq 0
 
 # Without the tests marked build or browser (pyproject.toml; tests/conftest.py marks those using the
 # build and browser fixtures): needs the virtual environment only, not chromium, Java or npm. On both
-# cores (pytest-xdist). `make test` stays in one process: its tests share one build and one visit of
+# cores (pytest-xdist). `make test` does not use xdist: its browser tests share one build and one visit of
 # every page, which each worker would make again (xdist's loadgroup no longer groups under pytest 9.2).
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -m "not build and not browser"
@@ -120,4 +128,4 @@ set-default: $(STAMP)
 	@$(BIN)/python -m tools.editions set-default --version "$(VERSION)" $(filter --push,$(EDITION_FLAGS))
 
 clean:
-	rm -rf site .site-build .site-previous screenshots pdf $(VENV) .venv-cff .venv-audit .pytest_cache .hypothesis node_modules
+	rm -rf site .site-build .site-previous screenshots pdf $(BROWSER_LOG) $(VENV) .venv-cff .venv-audit .pytest_cache .hypothesis node_modules

@@ -45,7 +45,8 @@ def test_the_site_sets_no_cookies(visits):
 # A page that breaks each rule above, visited as the site's pages are: what the checks see (negative controls).
 DOCTORED = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Doctored</title></head>
 <body><main><h1>Doctored</h1><img src="missing.png"><img src="https://example.org/logo.png" alt="logo">
-<script>console.error("doctored error"); document.cookie = "doctored=1";</script></main></body></html>"""
+<script>console.error("doctored error"); document.cookie = "doctored=1";
+addEventListener("load", () => setTimeout(() => fetch("after-load.json").catch(() => {}), 60));</script></main></body></html>"""
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +69,11 @@ def test_axe_finds_an_image_without_a_text_alternative(doctored):
 def test_a_request_to_another_host_is_seen(doctored):
     visit, _ = doctored
     assert "https://example.org/logo.png" in visit.requests
+
+
+def test_a_request_made_after_the_load_event_is_seen(doctored):
+    visit, _ = doctored
+    assert [url for url in visit.requests if url.endswith("/after-load.json")]
 
 
 def test_a_console_error_is_seen(doctored):

@@ -8,6 +8,7 @@ not rebuild in a loop, and a page whose record is gone is removed.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,10 @@ def write_pages(docs_dir: Path, pages: dict[str, str], folders: set[str]) -> lis
         content = MARKER + markdown
         if not path.is_file() or path.read_text(encoding="utf-8") != content:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(content, encoding="utf-8")
+            # Whole or not at all: two builds of one checkout at once (make test) never read half a page.
+            partial = path.with_name(f".{path.name}.{os.getpid()}")
+            partial.write_text(content, encoding="utf-8")
+            partial.replace(path)
             changed.append(name)
     for folder in folders:
         for path in sorted((docs_dir / folder).glob("*.md")):
