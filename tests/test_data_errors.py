@@ -359,6 +359,10 @@ CASES = {
         "toolbox.yml", '    passage: "1.2"', '    passage: "2.2"',
         ("self-check question 'policy-in-management': field 'passage': passage 2.2 is not a passage of step 1 (its "
          "passages are 1.1, 1.2, ...): name the passage of step 1 that the question paraphrases, or correct its step",)),
+    "a self-check question tied to a passage the OECD guidance does not have": Case(
+        "toolbox.yml", '    passage: "3.2"', '    passage: "3.4"',
+        ("self-check question 'prevention-plan': field 'passage': the OECD guidance has no passage 3.4 known to this "
+         "site (step 3 has 3.1, 3.2): name the one the question paraphrases",)),
     "unknown macro in a page": Case("results.md", "{{ results_table() }}", "{{ result_table() }}",
                                    ("unknown macro or variable 'result_table'", "did you mean 'results_table'"),
                                    folder="docs"),
