@@ -359,6 +359,23 @@ CASES = {
         "toolbox.yml", '    passage: "1.2"', '    passage: "2.2"',
         ("self-check question 'policy-in-management': field 'passage': passage 2.2 is not a passage of step 1 (its "
          "passages are 1.1, 1.2, ...): name the passage of step 1 that the question paraphrases, or correct its step",)),
+    "a self-check question tied to a passage the OECD guidance does not have": Case(
+        "toolbox.yml", '    passage: "3.2"', '    passage: "3.4"',
+        ("self-check question 'prevention-plan': field 'passage': the OECD guidance has no passage 3.4 known to this "
+         "site (step 3 has 3.1, 3.2): name the one the question paraphrases",)),
+    "a reason for an OECD step the instrument does not have": Case(
+        "toolbox.yml", '      - step: "step-5"\n        why:\n          nl: "Het ‘sjabloon',
+        '      - step: "step-4"\n        why:\n          nl: "Het ‘sjabloon',
+        ("instrument 'report-template'", "a reason for step 'step-4', which is not one of this instrument's "
+         "oecd_steps (step-5): add the step to oecd_steps if the source names it, or remove the reason",)),
+    "a reason for an OECD step without its source": Case(
+        "toolbox.yml", '          en: "With the ‘heat map’, companies can prioritise risks and gain clarity about the most '
+                       'severe risks in their chain."\n        source:\n          title: "imvoconvenanten.nl – Due '
+                       'diligence in de metaalsector: stap 2"\n          url: "https://www.imvoconvenanten.nl/nl/'
+                       'metaalketens/convenant/due-diligence/stap-2"\n          language: "nl"\n',
+        '          en: "With the ‘heat map’, companies can prioritise risks and gain clarity about the most severe risks '
+        'in their chain."\n',
+        ("instrument 'risk-heat-map'", "source", "required"), at='      - step: "step-2"\n        why:\n          nl: "Met'),
     "unknown macro in a page": Case("results.md", "{{ results_table() }}", "{{ result_table() }}",
                                    ("unknown macro or variable 'result_table'", "did you mean 'results_table'"),
                                    folder="docs"),

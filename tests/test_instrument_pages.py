@@ -72,3 +72,79 @@ def test_todays_instruments_give_no_such_warning():  # the control: the real dat
     warnings: list = []
     load_site_data(ROOT / "data", ROOT / "schemas", warnings=warnings)
     assert [w for w in warnings if "neither how the covenant used it" in w.message] == []
+
+
+# --- which OECD steps, and why ------------------------------------------------------------------
+
+WHY = {"nl": "Waarom:", "en": "Why:"}
+NO_STEP = {"nl": "De bronnen van deze website noemen geen stap voor dit instrument.",
+           "en": "This website’s sources name no step for this instrument."}
+
+
+def _steps_row(html: str, lang: str) -> str:
+    row = re.search(rf'{LABELS[lang]["steps"]}.*?</dt><dd>(.*?)</dd>', html, re.S)
+    assert row, "no row of OECD steps"
+    return row.group(1)
+
+
+def _items(row: str) -> list[str]:
+    return re.findall(r"<li>(.*?)</li>", row, re.S)
+
+
+def _plain(fragment: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", fragment)).strip()
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_each_step_of_an_instrument_says_why_with_its_source_where_a_source_says(site, site_data, lang):
+    import html as html_module
+
+    for instrument in site_data.instruments.values():
+        row = _steps_row(site.page(f"{PREFIX[lang]}toolbox/{instrument.id}/index.html").html, lang)
+        items = _items(row)
+        assert len(items) == len(instrument.oecd_steps), instrument.id
+        for item, step_id in zip(items, instrument.oecd_steps):
+            step = site_data.oecd_steps[step_id]
+            text = html_module.unescape(_plain(item))
+            assert text.startswith(f"{'Stap' if lang == 'nl' else 'Step'} {step.number}: {step.title[lang]}")
+            reason = instrument.step_reason(step_id)
+            if reason is None:  # a step no source explains is named, and no more
+                assert WHY[lang] not in text, (instrument.id, step_id)
+            else:
+                assert f"{WHY[lang]} {reason.why[lang]}" in text, (instrument.id, step_id)
+                assert f'href="{reason.source.url}"' in item, (instrument.id, step_id)
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_an_instrument_no_source_ties_to_a_step_says_so_and_names_none(site, site_data, lang):
+    without = [i for i in site_data.instruments.values() if not i.oecd_steps]
+    assert without  # e.g. the trainings: no source names their step
+    for instrument in without:
+        row = _steps_row(site.page(f"{PREFIX[lang]}toolbox/{instrument.id}/index.html").html, lang)
+        assert row.strip() == NO_STEP[lang], instrument.id
+
+
+def test_every_reason_has_a_source_of_its_own():
+    # the schema requires it; the data says where each reason comes from, never the file's default source
+    import yaml
+
+    toolbox = yaml.safe_load((ROOT / "data" / "toolbox.yml").read_text(encoding="utf-8"))
+    reasons = [(i["id"], r) for i in toolbox["instruments"] for r in i.get("step_reasons", [])]
+    assert reasons and all(r["source"]["url"].startswith("https://") and r["step"] in
+                           next(i for i in toolbox["instruments"] if i["id"] == ident)["oecd_steps"]
+                           for ident, r in reasons)
+
+
+def test_a_step_without_a_reason_is_named_without_one(site_data):  # the control: the check sees a missing why
+    import dataclasses
+
+    from macros.rendering import render
+    from tests.rendering import context
+
+    instrument = site_data.instruments["improvement-plan-template"]
+    bare = dataclasses.replace(instrument, step_reasons=[r for r in instrument.step_reasons if r.step != "step-6"])
+    data = dataclasses.replace(site_data, instruments={**site_data.instruments, bare.id: bare})
+    row = _steps_row(render.instrument_page(context(data, "en"), bare.id), "en")
+    texts = [_plain(item) for item in _items(row)]
+    assert [WHY["en"] in text for text in texts] == [True, True, False]
+

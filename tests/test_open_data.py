@@ -101,6 +101,10 @@ def test_the_csv_holds_the_same_values_one_language_per_column(site, dataset):
                 assert float(cells[0]) == value, f"{record['id']}: {field}"
             elif isinstance(value, list) and isinstance(value[0], str):
                 assert cells == ["; ".join(value)], f"{record['id']}: {field}"
+            elif isinstance(value, list) and "step" in value[0]:  # an instrument's reasons: a line each, per language
+                assert columns == [f"{field}_nl", f"{field}_en"]
+                assert cells == ["\n".join(f"{v['step']}: {v['why'][lang]} ({v['source']['url']})" for v in value)
+                                 for lang in ("nl", "en")], f"{record['id']}: {field}"
             elif isinstance(value, list):  # texts: paragraphs or items, each language in its own column
                 assert columns == [f"{field}_nl", f"{field}_en"]
                 for lang, cell in zip(("nl", "en"), cells):

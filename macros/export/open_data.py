@@ -22,7 +22,7 @@ from ..model.catalog import collection_named
 from ..model.datasets import DATASETS, Dataset
 from ..model.edition import current_edition
 from ..model.language import LANGUAGES
-from ..model.records import SiteData, Source, Text
+from ..model.records import SiteData, Source, StepReason, Text
 
 FOLDER = "data"  # in the built site: data/<dataset>.json, .csv; data/schemas/<dataset>[.csv].schema.json
 SCHEMA_FOLDER = f"{FOLDER}/schemas"
@@ -88,6 +88,14 @@ def _source_json(source: Source | None) -> dict | None:
     return None if source is None else dataclasses.asdict(source)
 
 
+def _reason_cells(reasons: list[StepReason]) -> list[str | None]:
+    """Per language, one line a reason: 'step-2: why (source address)'."""
+    if not reasons:
+        return [None for _ in LANGUAGES]
+    return [ITEM_SEPARATOR.join(f"{reason.step}: {_texts(reason.why)[index]} ({reason.source.url})" for reason in reasons)
+            for index in range(len(LANGUAGES))]
+
+
 _TEXT = Shape({"$ref": "#/$defs/text"}, _LANG, _texts)
 _NAME = Shape({"$ref": "#/$defs/name"}, _LANG, _texts)
 _SOURCE = Shape(_optional({"$ref": "#/$defs/source"}), _SOURCE_SUFFIXES, _source_cells, to_json=_source_json)
@@ -112,6 +120,11 @@ SHAPES: dict[str, Shape] = {
     "list[str]": Shape({"type": "array", "items": {"type": "string"}}, ("",),
                        lambda v: [LIST_SEPARATOR.join(v) if v else None]),
     "Source | None": _SOURCE,
+    "list[StepReason]": Shape({"type": "array", "items": {
+        "type": "object", "properties": {"step": {"type": "string"}, "why": {"$ref": "#/$defs/text"},
+                                         "source": {"$ref": "#/$defs/source"}},
+        "required": ["step", "why", "source"], "additionalProperties": False}}, _LANG, _reason_cells,
+        to_json=lambda reasons: [dataclasses.asdict(reason) for reason in reasons]),
 }
 
 

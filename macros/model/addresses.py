@@ -20,6 +20,7 @@ TOOLBOX_PAGE = "toolbox/index.md"
 RECYCLERS_PAGE = "recyclers/index.md"
 RECYCLERS_AFTER_PAGE = "recyclers/after.md"
 SELF_CHECK_PAGE = "recyclers/self-check.md"
+CONTACT_ANCHOR = "contact"  # the contact heading on the recycler pages (docs/recyclers/*.md)
 EDITIONS_PAGE = "editions.md"
 FIXED_PAGES = (PARTIES_PAGE, PROJECTS_PAGE, TOOLBOX_PAGE, RECYCLERS_PAGE, ABOUT_PAGE, EDITIONS_PAGE)  # pages the scheme names; they must exist
 INSTRUMENTS_FOLDER = "toolbox"  # each instrument's page is made at build time: toolbox/<id>.md

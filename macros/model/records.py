@@ -138,6 +138,15 @@ class Audience:
 
 
 @dataclass(frozen=True)
+class StepReason:
+    """Why an instrument serves one of its OECD steps, as a source says."""
+
+    step: str  # id of one of the instrument's oecd_steps
+    why: Text
+    source: Source
+
+
+@dataclass(frozen=True)
 class Instrument:
     id: str
     title: Text
@@ -150,6 +159,10 @@ class Instrument:
     link: Source | None = None
     source: Source | None = None
     no_public_copy: bool = False  # True: no public copy is known (rather than a guessed address)
+    step_reasons: list[StepReason] = field(default_factory=list)  # why, for the steps a source explains
+
+    def step_reason(self, step_id: str) -> StepReason | None:
+        return next((reason for reason in self.step_reasons if reason.step == step_id), None)
 
 
 @dataclass(frozen=True)
@@ -487,7 +500,9 @@ def _self_check(toolbox: dict[str, Any]) -> dict[str, SelfCheckQuestion]:
 def _instruments(toolbox: dict[str, Any]) -> dict[str, Instrument]:
     """Instruments; one without a source of its own takes the file's source (as its template says)."""
     fallback = {"source": toolbox["source"]} if "source" in toolbox else {}
-    return _index(Instrument, [{**fallback, **raw} for raw in toolbox["instruments"]])
+    return _index(Instrument, [{**fallback, **raw, **({"step_reasons": [
+        StepReason(**{**reason, "source": Source(**reason["source"])}) for reason in raw["step_reasons"]]}
+        if "step_reasons" in raw else {})} for raw in toolbox["instruments"]])
 
 
 def _editions(raw: dict[str, Any]) -> dict[str, Edition]:

@@ -116,6 +116,33 @@ def instrument_answer_problems(documents) -> list[Problem]:
         if not record.get("covenant_use") and not record.get("link") and not record.get("no_public_copy")]
 
 
+def step_reason_problems(documents) -> list[Problem]:
+    """A reason says why an instrument serves one of its own OECD steps, once per step."""
+    instruments = collection_named("instruments")
+    problems = []
+    for index, record in records_of(documents, instruments):
+        steps, seen = record.get("oecd_steps"), set()
+        reasons = record.get("step_reasons")
+        if not isinstance(steps, list) or not isinstance(reasons, list):
+            continue  # the schema says what is wrong
+        for position, reason in enumerate(reasons):
+            step = reason.get("step") if isinstance(reason, dict) else None
+            if not isinstance(step, str):
+                continue
+            if step not in steps:
+                problems.append(problem_at_record(
+                    documents, instruments, index, record, "step_reasons",
+                    f"a reason for step '{step}', which is not one of this instrument's oecd_steps "
+                    f"({', '.join(steps) or 'none'}): add the step to oecd_steps if the source names it, or "
+                    "remove the reason", [position, "step"]))
+            elif step in seen:
+                problems.append(problem_at_record(
+                    documents, instruments, index, record, "step_reasons",
+                    f"a second reason for step '{step}': give each step one reason", [position, "step"]))
+            seen.add(step)
+    return problems
+
+
 def provenance_problems(documents) -> list[Problem]:
     return (status_problems(documents) + project_risk_problems(documents) + same_event_problems(documents)
-            + instrument_answer_problems(documents))
+            + instrument_answer_problems(documents) + step_reason_problems(documents))

@@ -9,6 +9,11 @@ from .locate import problem_at_record, records_of
 from .problems import Problem
 
 QUESTIONS_PER_STEP = (2, 3)  # fewest and most
+# The numbered passages of Section II of the OECD Due Diligence Guidance for Responsible Business Conduct (2018)
+# known to this site, by step: a question's passage must be one of them (step 3 has 3.1 and 3.2, no 3.3). A number
+# not here may be added once it has been looked up in the guidance itself.
+GUIDANCE_PASSAGES = {1: ("1.1", "1.2", "1.3"), 2: ("2.1", "2.2", "2.3", "2.4"), 3: ("3.1", "3.2"), 4: ("4.1",),
+                     5: ("5.1",), 6: ("6.1", "6.2")}
 
 
 def self_check_problems(documents) -> list[Problem]:
@@ -34,4 +39,10 @@ def self_check_problems(documents) -> list[Problem]:
                 documents, questions, index, record, "passage",
                 f"passage {passage} is not a passage of step {number} (its passages are {number}.1, {number}.2, ...): "
                 f"name the passage of step {number} that the question paraphrases, or correct its step"))
+        elif number in GUIDANCE_PASSAGES and passage not in GUIDANCE_PASSAGES[number]:
+            problems.append(problem_at_record(
+                documents, questions, index, record, "passage",
+                f"the OECD guidance has no passage {passage} known to this site (step {number} has "
+                f"{', '.join(GUIDANCE_PASSAGES[number])}): name the one the question paraphrases, or, once it is "
+                "looked up in the guidance, add it to GUIDANCE_PASSAGES in macros/reading/self_check.py"))
     return problems

@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from ..model.addresses import (
-    EDITIONS_PAGE, RECYCLERS_AFTER_PAGE, RECYCLERS_PAGE, RESULTS_PAGE, SELF_CHECK_PAGE, TOOLBOX_PAGE, address,
+    CONTACT_ANCHOR, EDITIONS_PAGE, RECYCLERS_AFTER_PAGE, RECYCLERS_PAGE, RESULTS_PAGE, SELF_CHECK_PAGE, TOOLBOX_PAGE, address,
 )
 from ..reading.freshness import build_date, checked_facts, stale_facts
 from ..reading.history import EditionPlaces
@@ -259,7 +259,8 @@ def project_card(ctx: RenderContext, project_id: str) -> str:
 
 
 def recyclers_call_to_action(ctx: RenderContext) -> str:
-    return render_html("call_to_action.html", ctx, recyclers_page=RECYCLERS_PAGE, self_check_page=SELF_CHECK_PAGE)
+    return render_html("call_to_action.html", ctx, recyclers_page=RECYCLERS_PAGE, self_check_page=SELF_CHECK_PAGE,
+                       contact_anchor=CONTACT_ANCHOR)
 
 
 def self_check(ctx: RenderContext) -> str:
@@ -452,9 +453,12 @@ def ui_text(ctx: RenderContext, key: str) -> str:
     return md_escape(ctx.t(key))
 
 
-def ui_heading(ctx: RenderContext, key: str, level: int = 2) -> str:
-    """A UI string as a Markdown heading, e.g. {{ heading("heading.covenant") }}."""
-    return heading(ctx.t(key), level)
+def ui_heading(ctx: RenderContext, key: str, level: int = 2, anchor: str | None = None) -> str:
+    """A UI string as a Markdown heading, e.g. {{ heading("heading.covenant") }}; `anchor` gives it a fixed id
+    in every language (e.g. {{ heading("heading.contact", 2, "contact") }}, which the call to action links)."""
+    if anchor is not None and not re.fullmatch(r"[a-z][a-z0-9-]*", anchor):
+        raise ValueError(f"heading anchor {anchor!r}: use lowercase letters, digits and hyphens")
+    return heading(ctx.t(key), level, anchor)
 
 
 def data_errors_page(head: str, problems: list) -> str:
