@@ -190,6 +190,16 @@ def check_data(scaled: dict[int, tuple[Path, dict[str, int]]], runs: int) -> lis
 
 # --- 4. the editor's loop ----------------------------------------------------------------------
 
+def edit_word(run: int) -> str:
+    """The word the editor's loop appends in edit `run`: a different one each time, in letters only (a
+    number in one language only is a data error: the numbers agree across languages). 0 -> benchedita."""
+    letters = ""
+    while True:
+        run, digit = divmod(run, 26)
+        letters = "abcdefghijklmnopqrstuvwxyz"[digit] + letters
+        if not run:
+            return "benchedit" + letters
+
 def editor_loop(work: Path, scaled: dict[int, tuple[Path, dict[str, int]]], factors: list[int], runs: int) -> list[Row]:
     from bench.editor_loop import Server, TitleEdit, edit_and_wait, settle
 
@@ -203,7 +213,7 @@ def editor_loop(work: Path, scaled: dict[int, tuple[Path, dict[str, int]]], fact
         times: dict[int, list[Timing]] = {factor: [] for factor in factors}
         for run in range(runs + 1):  # the first edit of each server warms it up and is not counted
             for factor in factors:
-                took = Timing(*edit_and_wait(servers[factor], edits[factor], f"benchedit{run}"))
+                took = Timing(*edit_and_wait(servers[factor], edits[factor], edit_word(run)))
                 if run:
                     times[factor].append(took)
             if run:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import shutil
 
+from bench.editor_loop import TitleEdit
+from bench.run import edit_word
 from bench.synthetic import MULTIPLIED, count_records, multiply
 from macros.reading.check import main as check_data
 
@@ -34,3 +36,23 @@ def test_the_check_would_notice_a_broken_copy(project, tmp_path):
     shutil.copytree(tmp_path / "data", project / "data")
     # when the data is checked, then it fails
     assert check_data(["--root", str(project)]) == 1
+
+
+def test_each_edit_of_the_editors_loop_is_data_the_site_accepts(project):
+    # given the edits bench/run.py makes under mkdocs serve (a word appended to a Dutch title)
+    edit = TitleEdit(project)
+    for run in (0, 1, 5, 27):
+        edit.write(edit_word(run))
+        # then `make check-data` passes: the page can show the word (a data error shows the problem instead)
+        assert check_data(["--root", str(project)]) == 0, run
+
+
+def test_an_edit_with_a_digit_would_be_refused(project):
+    # negative control: a number in the Dutch title only is a data error (the numbers agree across languages)
+    TitleEdit(project).write("benchedit0")
+    assert check_data(["--root", str(project)]) == 1
+
+
+def test_the_edit_words_differ_from_run_to_run():
+    words = [edit_word(run) for run in range(60)]
+    assert len(set(words)) == 60 and all(word.isalpha() for word in words)
