@@ -42,7 +42,8 @@ def test_what_the_publisher_has_not_supplied_says_so_and_no_date_is_invented(sit
     html = accessibility_statement(RenderContext(site_data, "en"))
     assert html.count("Not supplied yet") == 4  # organisation, the tests' date, signatory, complaint route
     assert html.count("Not planned yet") == 2 * len(site_data.known_problems) + 1  # measures, days, the plan
-    assert "<time" not in html
+    # the one day shown is the one the data gives: when the rule of the status was read at its source
+    assert re.findall(r'<time datetime="([^"]+)"', html) == [site_data.accessibility.status_source_checked_on]
 
 
 def test_an_evaluation_with_a_date_and_report_shows_them(site_data):

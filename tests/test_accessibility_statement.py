@@ -13,7 +13,8 @@ SIGNED = Signatory(name="N.N.", role=TEXT, signed_on="2026-11-01")
 
 
 def statement(signatory: Signatory | None = SIGNED, plan: ResearchPlan | None = None) -> AccessibilityStatement:
-    return AccessibilityStatement(website=TEXT, status_source=Source(url="https://example.org"), contact=[TEXT],
+    return AccessibilityStatement(website=TEXT, status_source=Source(url="https://example.org"),
+                                  status_source_checked_on="2026-12-02", contact=[TEXT],
                                   signatory=signatory, research_plan=plan)
 
 

@@ -127,8 +127,18 @@ def test_every_checked_on_in_the_data_is_found_with_its_record(site_data):
     found = {(fact.record, fact.field) for fact in freshness.checked_facts(site_data)}
     regulations = yaml.safe_load((ROOT / "data" / "regulations.yml").read_text(encoding="utf-8"))["regulations"]
     expected = {(f"regulation '{r['id']}'", "checked_on") for r in regulations if "checked_on" in r}
-    expected |= {("covenant", "follow_up_checked_on"), ("covenant", "contact_checked_on")}
+    expected |= {("covenant", "follow_up_checked_on"), ("covenant", "contact_checked_on"),
+                 ("accessibility statement", "status_source_checked_on")}  # the rule of the statement's status
     assert found == expected
+
+
+def test_an_old_reading_of_the_accessibility_status_rule_is_warned_about(tmp_path):
+    root = _copy(tmp_path)
+    _set_checked_on(root, "accessibility.yml", 'status_source_checked_on: "2026-12-03"',
+                    'status_source_checked_on: "2025-11-01"')
+    warned = [line for line in _check_data(root, EPOCH).stderr.splitlines() if "warning" in line]
+    assert warned and warned[0].startswith("data/accessibility.yml: accessibility statement: field "
+                                           "'status_source_checked_on': warning: last checked on 2025-11-01")
 
 
 # --- what an edition says ---------------------------------------------------------------------------------

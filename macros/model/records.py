@@ -337,6 +337,7 @@ class AccessibilityStatement:
 
     website: Text
     status_source: Source  # where the rule of the status is published
+    status_source_checked_on: str  # YYYY-MM-DD: when that rule was last read there (a fact about the outside world)
     contact: Paragraphs  # how to report a problem
     signatory: Signatory | None = None
     research_plan: ResearchPlan | None = None
@@ -518,7 +519,7 @@ RECORD_TYPES: dict[str, type] = {
     "covenant": Covenant, "themes": Theme, "targets": Target, "activities": Activity, "projects": Project,
     "parties": Party, "regulations": Regulation, "oecd_steps": OecdStep, "audiences": Audience,
     "instruments": Instrument, "self_check": SelfCheckQuestion, "pages": Page, "terms": Term, "datasets": DatasetInfo,
-    "editions": Edition, "evaluations": Evaluation, "known_problems": KnownProblem, "criteria": Criterion,
+    "editions": Edition, "accessibility": AccessibilityStatement, "evaluations": Evaluation, "known_problems": KnownProblem, "criteria": Criterion,
 }
 
 
@@ -563,7 +564,8 @@ def _downloads(raw: dict[str, Any]) -> Downloads:
 
 def _accessibility(raw: dict[str, Any]) -> AccessibilityStatement:
     return AccessibilityStatement(
-        website=raw["website"], status_source=Source(**raw["status_source"]), contact=raw["contact"],
+        website=raw["website"], status_source=Source(**raw["status_source"]),
+        status_source_checked_on=raw["status_source_checked_on"], contact=raw["contact"],
         complaints=raw.get("complaints"),
         signatory=Signatory(**raw["signatory"]) if raw.get("signatory") else None,
         research_plan=ResearchPlan(**raw["research_plan"]) if raw.get("research_plan") else None)

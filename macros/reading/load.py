@@ -86,6 +86,8 @@ def record_fields_problems(documents: dict[str, YamlDocument]) -> list[Problem]:
         if collection.name not in RECORD_TYPES:
             continue
         known = record_fields(collection.name)
+        if collection.key is None:  # a file that is one record: the lists it holds are collections of their own
+            known |= {other.key for other in COLLECTIONS if other.file == collection.file and other.key}
         for index, record in records_of(documents, collection):
             for key in record:
                 if key not in known and key not in CHECK_ONLY:  # for the check alone (figures.py)
