@@ -29,8 +29,8 @@ KEYBOARD_PAGES = {"nl home": "", "en home": "en/", "nl theme": "themes/due-dilig
 RESULTS_PAGES = ("results/", "en/results/")
 # IBM Equal Access runs on these at desktop and phone width (test_equal_access.py): one page per template.
 ACE_TEMPLATE_PAGES = ["", "themes/due-diligence/", "results/", "projects/", "parties/", "toolbox/",
-                      "toolbox/web-tool/", "recyclers/", "recyclers/covenant/", "about/", "open-data/", "editions/",
-                      "privacy/", "accessibility/"]
+                      "toolbox/web-tool/", "recyclers/", "recyclers/covenant/", "recyclers/self-check/",
+                      "recyclers/after/", "about/", "open-data/", "editions/", "privacy/", "accessibility/"]
 ACE_PAGES = [*ACE_TEMPLATE_PAGES, *(f"en/{path}" for path in ACE_TEMPLATE_PAGES), "404.html"]
 ACE_CHECK = """async () => {
   const report = await new ace.Checker().check(document, ["WCAG_2_1"]);

@@ -176,7 +176,7 @@ STATUS = {"maturity-score": ("Niet behaald", "Not achieved"), "secondary-newcome
 
 def _results_row(site, lang: str, target_id: str) -> str:
     page = site.page(("" if lang == "nl" else "en/") + "results/index.html")
-    row = re.search(rf'<tr>(?:(?!</tr>).)*#target-{target_id}"(?:(?!</tr>).)*</tr>', page.html, re.S)
+    row = re.search(rf'<tr(?: [^>]*)?>(?:(?!</tr>).)*#target-{target_id}"(?:(?!</tr>).)*</tr>', page.html, re.S)
     assert row, f"no results row for {target_id}"
     return re.sub(r"<[^>]+>", " ", row.group(0))
 

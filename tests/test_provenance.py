@@ -100,7 +100,7 @@ def _badges_by_place(site, lang: str, target_id: str) -> dict[str, str]:
                if "mc-badge" in m.group(0)]
     assert on_home, ("home", target_id)
     places = {
-        "results": re.search(rf'<tr>(?:(?!</tr>).)*#target-{target_id}"(?:(?!</tr>).)*</tr>', results, re.S),
+        "results": re.search(rf'<tr(?: [^>]*)?>(?:(?!</tr>).)*#target-{target_id}"(?:(?!</tr>).)*</tr>', results, re.S),
         **{f"home ({number})": match for number, match in enumerate(on_home, start=1)},
         "theme": re.search(rf'id="target-{target_id}".*?<p class="mc-target__status">(.*?)</p>', theme, re.S),
     }
@@ -196,7 +196,7 @@ def test_a_result_is_never_shown_without_its_qualifier(site, site_data, lang):
     assert any(t.unit == "percent" for t in qualified)
     for target in qualified:
         qualifier = target.result_qualifier[lang]
-        row = re.search(rf'<tr>(?:(?!</tr>).)*#target-{target.id}"(?:(?!</tr>).)*</tr>', places["results"].html, re.S)
+        row = re.search(rf'<tr(?: [^>]*)?>(?:(?!</tr>).)*#target-{target.id}"(?:(?!</tr>).)*</tr>', places["results"].html, re.S)
         item = re.search(rf'<li><a href="[^"]*#target-{target.id}">(?:(?!</li>).)*</li>', places["home"].html, re.S)
         card = re.search(rf'id="target-{target.id}".*?</dl>', site.page(
             prefix + f"themes/{target.theme}/index.html").html, re.S)
