@@ -93,3 +93,21 @@ def test_stacked_results_table_reads_as_the_same_table(visits, path):
     differ = next((f"{p} on a phone, {w} on a wide screen" for p, w in zip(phone, wide) if p != w),
                   f"{len(phone)} nodes on a phone, {len(wide)} on a wide screen")
     assert phone == wide, f"{path}: the results table reads differently: {differ}"
+
+
+TABLE_ROLES = """() => { const t = document.querySelector("table.mc-results");
+  return t && [t.getAttribute("role"), ...[...t.querySelectorAll("thead, tbody, tr, th, td")].map(e => e.getAttribute("role"))]; }"""
+
+
+@pytest.mark.parametrize("path", RESULTS_PAGES)
+def test_the_stacked_cards_carry_explicit_table_roles_for_webkit(server, browser, site, path):
+    # WebKit drops a table's semantics once its rows are display:block/grid; explicit roles keep them
+    # (assets/table_roles.js, since the HTML standard forbids them in the markup itself).
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    page.goto(server + path, wait_until="load")
+    roles = page.evaluate(TABLE_ROLES)
+    page.close()
+    assert roles[0] == "table" and "rowgroup" in roles and "row" in roles and "columnheader" in roles
+    assert "rowheader" in roles and "cell" in roles and None not in roles, roles
+    # the control: the HTML as built has none of them, so without the script the check above fails
+    assert 'role="row"' not in site.page(f"{path}index.html").html

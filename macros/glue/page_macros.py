@@ -38,8 +38,9 @@ PAGE_MACROS: dict[str, PageMacro] = {
     "t": PageMacro(render.ui_text),
     "heading": PageMacro(render.ui_heading),
     "self_check": PageMacro(render.self_check, script="assets/self_check.js"),
+    "results_table": PageMacro(render.results_table, script="assets/table_roles.js"),
     **{function.__name__: PageMacro(function) for function in (
-        render.results_table, render.results_chart, render.theme_summaries, render.outcome_summary, render.covenant_intro,
+        render.results_chart, render.theme_summaries, render.outcome_summary, render.covenant_intro,
         render.covenant_facts, render.report_facts, render.website_facts, render.follow_up, render.sources_list,
         render.parties_summary, render.parties_list, render.projects_list, render.toolbox_by_step,
         render.toolbox_by_audience, render.toolbox_by_kind, render.recyclers_call_to_action,
