@@ -4,12 +4,12 @@
    Checker refuses them); without JavaScript the table keeps its native semantics everywhere but WebKit's
    stacked cards. Checked by tests/test_phone.py. */
 (function () {
-  var roles = [["table.mc-results", "table"], ["thead, tbody", "rowgroup"], ["tr", "row"],
-               ["th[scope=col]", "columnheader"], ["th[scope=row]", "rowheader"], ["td", "cell"]];
+  var inner = [["thead, tbody", "rowgroup"], ["tr", "row"], ["th[scope=col]", "columnheader"],
+               ["th[scope=row]", "rowheader"], ["td", "cell"]];
   document.querySelectorAll("table.mc-results").forEach(function (table) {
-    roles.forEach(function (pair) {
-      var found = pair[0] === "table.mc-results" ? [table] : table.querySelectorAll(pair[0]);
-      Array.prototype.forEach.call(found, function (element) { element.setAttribute("role", pair[1]); });
+    table.setAttribute("role", "table");
+    inner.forEach(function (pair) {
+      table.querySelectorAll(pair[0]).forEach(function (element) { element.setAttribute("role", pair[1]); });
     });
   });
 })();

@@ -393,6 +393,8 @@ def _build(cls: type, raw: dict[str, Any]) -> Any:
             values[key] = Source(**values[key])
     if "sections" in values:
         values["sections"] = [Section(**s) for s in values["sections"]]
+    if "step_reasons" in values:
+        values["step_reasons"] = [StepReason(**{**r, "source": Source(**r["source"])}) for r in values["step_reasons"]]
     for key in ("sources", "pages", "amended_by"):
         if key in values:
             values[key] = [Source(**s) for s in values[key]]
@@ -501,9 +503,7 @@ def _self_check(toolbox: dict[str, Any]) -> dict[str, SelfCheckQuestion]:
 def _instruments(toolbox: dict[str, Any]) -> dict[str, Instrument]:
     """Instruments; one without a source of its own takes the file's source (as its template says)."""
     fallback = {"source": toolbox["source"]} if "source" in toolbox else {}
-    return _index(Instrument, [{**fallback, **raw, **({"step_reasons": [
-        StepReason(**{**reason, "source": Source(**reason["source"])}) for reason in raw["step_reasons"]]}
-        if "step_reasons" in raw else {})} for raw in toolbox["instruments"]])
+    return _index(Instrument, [{**fallback, **raw} for raw in toolbox["instruments"]])
 
 
 def _editions(raw: dict[str, Any]) -> dict[str, Edition]:
