@@ -81,17 +81,12 @@ $(AXE): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $(AXE)
 
-# Two pytest processes side by side, one per core: the browser tests (one build, one visit of every page,
-# Lighthouse) and the rest (builds of copies, the data checks). The browser run's report follows the other's;
-# either failing fails `make test`. (The rest on both cores, pytest-xdist, slows the browser run, which is the
-# longer: 6 min 9 s in all instead of 5 min 35 s on a clean clone.)
-BROWSER_LOG := .test-browser.log
+# Four pytest runs side by side, one selection of markers each (tools/test_runs.py says why not xdist):
+# the browser tests other than the visits (Lighthouse among them), the builds of copies, the visit of every
+# page at every width, and the rest. Each run's report is printed when it ends; any failing fails `make test`.
+TEST_LOGS := .test-browser.log .test-builds.log .test-visits.log .test-checks.log
 test: test-deps
-	@$(BIN)/python -m pytest -m browser > $(BROWSER_LOG) 2>&1 & browser=$$!; \
-	$(BIN)/python -m pytest -m "not browser"; rest=$$?; \
-	wait $$browser; browser_status=$$?; \
-	echo "== the browser tests (pytest -m browser) =="; cat $(BROWSER_LOG); \
-	test $$rest -eq 0 && test $$browser_status -eq 0
+	@$(BIN)/python -m tools.test_runs
 
 # Without the tests marked build or browser (pyproject.toml; tests/conftest.py marks those using the
 # build and browser fixtures): needs the virtual environment only, not chromium, Java or npm. On both
@@ -129,4 +124,4 @@ set-default: $(STAMP)
 	@$(BIN)/python -m tools.editions set-default --version "$(VERSION)" $(filter --push,$(EDITION_FLAGS))
 
 clean:
-	rm -rf site .site-build .site-previous screenshots pdf $(BROWSER_LOG) $(VENV) .venv-cff .venv-audit .pytest_cache .hypothesis node_modules
+	rm -rf site .site-build .site-previous screenshots pdf $(TEST_LOGS) $(VENV) .venv-cff .venv-audit .pytest_cache .hypothesis node_modules

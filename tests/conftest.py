@@ -31,6 +31,7 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "schemas", "macros", "overrides", "hooks", "tools")
 BUILDS = {"build_result", "pdf_build", "published"}  # fixtures that build the whole site
 BROWSES = {"browser"}  # chromium, driven by Playwright
+VISITS = {"visits"}  # every page visited at every width: `make test` runs these in a process of their own
 
 _running: list[pytest.Item] = []  # the test being set up, run and torn down
 
@@ -41,6 +42,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.build)
         if BROWSES & set(item.fixturenames):
             item.add_marker(pytest.mark.browser)
+        if VISITS & set(item.fixturenames):
+            item.add_marker(pytest.mark.visits)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -1,0 +1,59 @@
+"""`make test`: the whole suite as a few pytest runs side by side, each a marker selection.
+
+Why not pytest-xdist: the browser tests share one build and one visit of every page (session fixtures),
+which every xdist worker would make again, and its `loadgroup` no longer keeps a group on one worker
+under pytest 9.2. Split by marker instead (the markers are set in tests/conftest.py), the runs share
+nothing, and together they select every test exactly once (a test below checks that).
+
+The browser runs mostly wait on chromium, so they share the two cores with the two CPU-bound runs with
+little loss. Each run writes its report to a log; a report is printed whole when its run ends, so the
+reports do not interleave. Any run failing fails `make test`.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+# (log name, marker expression); longest first, so they start first.
+RUNS: tuple[tuple[str, str], ...] = (
+    ("browser", "browser and not visits"),  # Lighthouse, the journeys, the printed pages
+    ("builds", "build and not browser"),  # builds of copies of the project
+    ("visits", "browser and visits"),  # the visit of every page at every width (tests/browsing.py)
+    ("checks", "not build and not browser"),  # what `make test-fast` runs
+)
+
+
+def main(argv: list[str]) -> int:
+    started = time.monotonic()
+    running = []
+    for name, expression in RUNS:
+        log = Path(f".test-{name}.log")
+        out = log.open("w", encoding="utf-8")
+        command = [sys.executable, "-m", "pytest", "-m", expression, *argv]
+        running.append((name, expression, log, out, subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)))
+    failed = []
+    while running:
+        for entry in running:
+            name, expression, log, out, process = entry
+            if process.poll() is None:
+                continue
+            out.close()
+            running.remove(entry)
+            print(f"== pytest -m {expression!r} ({time.monotonic() - started:.0f} s) ==", flush=True)
+            print(log.read_text(encoding="utf-8"), flush=True)
+            if process.returncode != 0:
+                failed.append(expression)
+            break
+        else:
+            time.sleep(0.5)
+    for expression in failed:
+        print(f"FAILED: pytest -m {expression!r}", file=sys.stderr)
+    print(f"all runs ended after {time.monotonic() - started:.0f} s", flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
