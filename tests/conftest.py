@@ -32,6 +32,7 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "schemas", "macros", "overrides",
 BUILDS = {"build_result", "pdf_build", "published"}  # fixtures that build the whole site
 BROWSES = {"browser"}  # chromium, driven by Playwright
 VISITS = {"visits"}  # every page visited at every width: `make test` runs these in a process of their own
+EDITIONS = {"editions"}  # two editions published to gh-pages (tests/test_editions.py): built once, in one process
 
 _running: list[pytest.Item] = []  # the test being set up, run and torn down
 
@@ -44,6 +45,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if VISITS & set(item.fixturenames):
             item.add_marker(pytest.mark.visits)
+        if EDITIONS & set(item.fixturenames):
+            item.add_marker(pytest.mark.editions)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -18,11 +18,12 @@ import time
 from pathlib import Path
 
 # (log name, marker expression); longest first, so they start first.
+# The editions' tests, those in a browser too, run together: their two publications are made once.
 RUNS: tuple[tuple[str, str], ...] = (
-    ("browser", "browser and not visits"),  # Lighthouse, the journeys, the printed pages
-    ("builds", "build and not browser"),  # builds of copies of the project
-    ("visits", "browser and visits"),  # the visit of every page at every width (tests/browsing.py)
-    ("checks", "not build and not browser"),  # what `make test-fast` runs
+    ("browser", "browser and not visits and not editions"),  # Lighthouse, the journeys, the printed pages
+    ("builds", "(build and not browser) or editions"),  # builds of copies of the project, the editions
+    ("visits", "browser and visits and not editions"),  # the visit of every page at every width (tests/browsing.py)
+    ("checks", "not build and not browser and not editions"),  # what `make test-fast` runs
 )
 
 
