@@ -132,7 +132,9 @@ def open_search_by_keyboard(page, width: str) -> dict:
     press Enter. Returns the Tab stop before the field or the button."""
     if width == DESKTOP:
         stops = tab_until(page, _is_search_field)
-        page.wait_for_function("document.getElementById('__search').checked", timeout=10_000)
+        # A function, not an expression: Playwright polls an expression with eval, which the site's
+        # policy (no 'unsafe-eval') refuses whenever the first look finds the dialog still closed.
+        page.wait_for_function("() => document.getElementById('__search').checked", timeout=10_000)
     else:
         stops = tab_until(page, _is_header_button_for("__search"))
         page.keyboard.press("Enter")
