@@ -84,7 +84,6 @@ $(AXE): package.json package-lock.json
 # Four pytest runs side by side, one selection of markers each (tools/test_runs.py says why not xdist):
 # the browser tests other than the visits (Lighthouse among them), the builds of copies, the visit of every
 # page at every width, and the rest. Each run's report is printed when it ends; any failing fails `make test`.
-TEST_LOGS := .test-browser.log .test-builds.log .test-visits.log .test-checks.log
 test: test-deps
 	@$(BIN)/python -m tools.test_runs
 
@@ -124,4 +123,4 @@ set-default: $(STAMP)
 	@$(BIN)/python -m tools.editions set-default --version "$(VERSION)" $(filter --push,$(EDITION_FLAGS))
 
 clean:
-	rm -rf site .site-build .site-previous screenshots pdf $(TEST_LOGS) $(VENV) .venv-cff .venv-audit .pytest_cache .hypothesis node_modules
+	rm -rf site .site-build .site-previous screenshots pdf .test-*.log $(VENV) .venv-cff .venv-audit .pytest_cache .hypothesis node_modules

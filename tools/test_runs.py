@@ -3,11 +3,12 @@
 Why not pytest-xdist: the browser tests share one build and one visit of every page (session fixtures),
 which every xdist worker would make again, and its `loadgroup` no longer keeps a group on one worker
 under pytest 9.2. Split by marker instead (the markers are set in tests/conftest.py), the runs share
-nothing, and together they select every test exactly once (a test below checks that).
+nothing, and together they select every test exactly once (tests/test_test_runs.py checks that).
 
-The browser runs mostly wait on chromium, so they share the two cores with the two CPU-bound runs with
-little loss. Each run writes its report to a log; a report is printed whole when its run ends, so the
-reports do not interleave. Any run failing fails `make test`.
+Side by side the four keep both cores busy to the end (README: the figures), so the order and the split
+decide little; what would shorten `make test` is less work. Each run writes its report to a log
+(.test-NAME.log); a report is printed whole when its run ends, so the reports do not interleave. Any run
+failing fails `make test`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-# (log name, marker expression); longest first, so they start first.
+# (log name, marker expression)
 # The editions' tests, those in a browser too, run together: their two publications are made once.
 RUNS: tuple[tuple[str, str], ...] = (
     ("browser", "browser and not visits and not editions"),  # Lighthouse, the journeys, the printed pages
