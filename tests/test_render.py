@@ -171,3 +171,11 @@ def test_the_chart_is_named_by_its_caption_which_points_to_the_table(site_data):
     caption_id = re.search(r'<figure class="mc-chart" aria-labelledby="([^"]+)">', html).group(1)
     caption = re.search(rf'<figcaption id="{caption_id}">(.*?)</figcaption>', html, re.S).group(1)
     assert caption == site_data.ui["chart.caption"]["en"] and "table below" in caption
+
+
+def test_compiled_templates_are_kept_apart_by_the_options_they_were_compiled_with():
+    from macros.rendering.render import compiled_templates
+
+    options = {"trim_blocks": True, "lstrip_blocks": True}
+    assert compiled_templates(dict(options)).pattern == compiled_templates(dict(options)).pattern
+    assert compiled_templates(options).pattern != compiled_templates({**options, "trim_blocks": False}).pattern
