@@ -113,6 +113,20 @@ def test_marking_wraps_text_only_never_attributes_or_svg():
     assert mark_languages(html, []) == html  # negative: nothing to mark, nothing changes
 
 
+
+def test_a_name_within_a_longer_name_is_marked_once_with_the_longer_one():
+    html = '<html lang="nl"><body><p>Safety in mines 2 and Safety in mines</p></body></html>'
+    marked = mark_languages(html, [("Safety in mines", "en"), ("Safety in mines 2", "en")])
+    assert marked.count("<span") == 2, marked  # not a span within a span
+    assert '<span lang="en">Safety in mines 2</span> and <span lang="en">Safety in mines</span>' in marked
+
+
+def test_a_name_in_its_own_languages_element_is_left_as_it_is():
+    html = '<html lang="nl"><body><p lang="en">Safety in mines</p><p>Safety in mines</p></body></html>'
+    marked = mark_languages(html, [("Safety in mines", "en")])
+    assert marked.count('<span lang="en">') == 1  # the second paragraph only
+    assert '<p lang="en">Safety in mines</p>' in marked
+
 def switch_problems(html: str) -> list[str]:
     """The header's language switch: each language's name in that language, the page's own one current."""
     parsed = _parse(html)

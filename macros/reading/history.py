@@ -97,6 +97,39 @@ def edition_commits(root: Path, editions: Iterable[str], current: str | None) ->
     return commits
 
 
+class Version:
+    """One version of a data file, parsed. A page reads many records of each version, and many pages
+    read the same ones: the records of a list are looked up by id, not searched for each read."""
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self._by_id: dict[str, dict | None] = {}
+        self._settings: dict[frozenset, dict] = {}
+
+    def records_by_id(self, key: str) -> dict | None:
+        """The records under `key` by id (the first of two with one id); None if `key` holds no records."""
+        if key not in self._by_id:
+            records = self.document.get(key) if isinstance(self.document, dict) else None
+            if isinstance(records, dict):
+                self._by_id[key] = records
+            elif isinstance(records, list):
+                index: dict = {}
+                for record in records:
+                    if isinstance(record, dict) and isinstance(record.get("id"), str):
+                        index.setdefault(record["id"], record)
+                self._by_id[key] = index
+            else:
+                self._by_id[key] = None
+        return self._by_id[key]
+
+    def settings(self, lists: frozenset[str]) -> dict:
+        """What the file holds besides its record lists (`lists`), e.g. the source its records fall back to."""
+        if lists not in self._settings:
+            document = self.document if isinstance(self.document, dict) else {}
+            self._settings[lists] = {name: value for name, value in document.items() if name not in lists}
+        return self._settings[lists]
+
+
 @dataclass
 class History:
     """When each file under docs/ and data/ last changed in git, and every version of each data
@@ -106,6 +139,7 @@ class History:
     file_dates: dict[str, When] = field(default_factory=dict)  # path -> last change of its content
     versions: dict[str, list[tuple[When, str]]] = field(default_factory=dict)  # data path -> (when, blob)
     _parsed: dict[str, Any] = field(default_factory=dict)
+    _versions: dict[str, Version] = field(default_factory=dict)
     _changes: dict[Any, When | None] = field(default_factory=dict)
 
     def change_of(self, key: Any, lang: str, extractor: Callable[[Any], tuple[str, Callable[[Any], Any]]]) -> When | None:
@@ -116,6 +150,12 @@ class History:
             path, extract = extractor(key)
             self._changes[memo] = last_change(self, path, lang, extract)
         return self._changes[memo]
+
+    def version(self, blob: str) -> Version:
+        """A data file's version (see parsed), with its records looked up by id."""
+        if blob not in self._versions:
+            self._versions[blob] = Version(self.parsed(blob))
+        return self._versions[blob]
 
     def parsed(self, blob: str) -> Any:
         """A data file's version, parsed (a version git stores, or the file as it is now: 'worktree:<path>')."""
@@ -226,9 +266,9 @@ def last_change(history: History, path: str, lang: str, extract: Callable[[Any],
     if not versions:
         return None
     # From the newest version back to the first one that differs from the version before it.
-    newer = localized(extract(history.parsed(versions[-1][1])), lang)
+    newer = localized(extract(history.version(versions[-1][1])), lang)
     for index in range(len(versions) - 1, 0, -1):
-        older = localized(extract(history.parsed(versions[index - 1][1])), lang)
+        older = localized(extract(history.version(versions[index - 1][1])), lang)
         if older != newer:
             return versions[index][0] if newer is not _MISSING else None
         newer = older

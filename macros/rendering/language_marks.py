@@ -29,14 +29,22 @@ def kept_names(data: SiteData, lang: str) -> list[tuple[str, str]]:
 
 def mark_languages(html: str, names: Iterable[tuple[str, str]]) -> str:
     """Each name in the text of the page's body wrapped in <span lang>, except where its element already
-    says that language; never inside attributes or elements that cannot hold a span (svg, script...)."""
-    patterns = [(re.compile(rf"(?<![\w-]){re.escape(str(escape(text)))}(?![\w-])"), language)
-                for text, language in sorted(names, key=lambda name: -len(name[0]))]
-    if not patterns:
+    says that language; never inside attributes or elements that cannot hold a span (svg, script...).
+    One pattern finds them all, the longest name first where names overlap."""
+    language_of: dict[str, str] = {}
+    for text, language in sorted(names, key=lambda name: -len(name[0])):
+        language_of.setdefault(str(escape(text)), language)
+    if not language_of:
         return html
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, language_of))})(?![\w-])")
     start = html.find("<body")
     head, body = (html, "") if start < 0 else (html[:start], html[start:])
     parts, skipping, parent_lang = [], None, None
+
+    def mark(found: re.Match) -> str:
+        language = language_of[found.group(0)]
+        return found.group(0) if language == parent_lang else f'<span lang="{language}">{found.group(0)}</span>'
+
     for part in _TAG.split(body):
         if part.startswith("<"):
             opened = _OPEN.match(part)
@@ -47,12 +55,10 @@ def mark_languages(html: str, names: Iterable[tuple[str, str]]) -> str:
             lang = _LANG.search(part) if opened else None
             parent_lang = lang.group(1) if lang else None
             parts.append(part)
-            continue
-        if not skipping:
-            for pattern, language in patterns:
-                if language != parent_lang:
-                    part = pattern.sub(lambda m, language=language: f'<span lang="{language}">{m.group(0)}</span>', part)
-        parts.append(part)
+        elif skipping or not part:
+            parts.append(part)
+        else:
+            parts.append(pattern.sub(mark, part))
     return head + "".join(parts)
 
 

@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import Any
 
 from ..model.catalog import COLLECTIONS, DATA_FILES
-from ..reading.history import MISSING, History, When
+from ..reading.history import MISSING, History, Version, When
 
 # (collection, record id or None for a file that is one record, field or None for the whole record);
 # the field IDS stands for which records there are, in which order.
@@ -40,10 +40,13 @@ def _field_names(record_type: type) -> frozenset[str]:
 
 def _attribute(view: Any, target: Any, name: str) -> Any:
     """A computed attribute of `target` (property, cached property, method) evaluated on `view`, so
-    that what it reads is noted too; None if `name` is a plain value."""
+    that what it reads is noted too; None if `name` is a plain value. A cached property is computed
+    once per view, as it is once per record: what it reads is noted the first time, into the same reads."""
     static = inspect.getattr_static(type(target), name, None)
     if isinstance(static, cached_property):
-        return static.func(view)
+        if name not in view._computed:
+            view._computed[name] = static.func(view)
+        return view._computed[name]
     if isinstance(static, property):
         return static.fget(view)
     if isinstance(static, types.FunctionType):
@@ -56,6 +59,7 @@ class _Record:
 
     def __init__(self, record: Any, collection: str, record_id: str | None, reads: set[Read]) -> None:
         self._record, self._collection, self._id, self._reads = record, collection, record_id, reads
+        self._computed: dict[str, Any] = {}  # cached properties, as _attribute computed them on this view
 
     def __getattr__(self, name: str) -> Any:
         if name in _field_names(type(self._record)):
@@ -104,6 +108,7 @@ class TrackedData:
 
     def __init__(self, data: Any, reads: set[Read]) -> None:
         self._data, self._reads = data, reads
+        self._computed: dict[str, Any] = {}  # cached properties, as _attribute computed them on this view
 
     def __getattr__(self, name: str) -> Any:
         if name in _field_names(type(self._data)):
@@ -118,32 +123,29 @@ class TrackedData:
 
 
 def extractor(read: Read):
-    """What a read is in a parsed version of its data file (MISSING where the version lacks it). A
-    record also depends on the settings of its file (e.g. the source its records fall back to)."""
+    """What a read is in a version of its data file (MISSING where the version lacks it). A record
+    also depends on the settings of its file (e.g. the source its records fall back to)."""
     name, record_id, field = read
     file, key = data_place(name)
-    lists = {c.key for c in COLLECTIONS if c.file == file}
+    lists = frozenset(c.key for c in COLLECTIONS if c.file == file)
 
-    def extract(document: Any) -> Any:
+    def extract(version: Version) -> Any:
+        document = version.document
         if not isinstance(document, dict):
             return MISSING
-        settings = {name: value for name, value in document.items() if name not in lists}
         if key is None:
             record = document
         else:
-            records = document.get(key)
             if field == IDS:
+                records = document.get(key)
                 return [r.get("id") for r in records if isinstance(r, dict)] if isinstance(records, list) \
                     else list(records) if isinstance(records, dict) else MISSING
-            if isinstance(records, dict):
-                record = records.get(record_id, MISSING)
-            elif isinstance(records, list):
-                record = next((r for r in records if isinstance(r, dict) and r.get("id") == record_id), MISSING)
-            else:
-                record = MISSING
+            records = version.records_by_id(key)
+            record = MISSING if records is None else records.get(record_id, MISSING)
         if record is MISSING or (field is not None and not isinstance(record, dict)):
             return MISSING
         value = record if field is None else record.get(field, MISSING)
+        settings = version.settings(lists) if key is not None else None
         if value is MISSING or key is None or not settings:
             return value
         return [value, settings]
