@@ -192,6 +192,16 @@ def browser():
 
 
 @pytest.fixture(scope="session")
+def reader(browser):
+    """One reader's browser (a context) for the tests that open pages of the site in tabs of their own.
+    Each tab starts with what it opens, as a reader's new tab does; a new context for every page would
+    cost chromium more than twice a tab's CPU (measured: 0.67 s a page against 0.29 s)."""
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
 def visits(site, server, browser):
     """Every page of the built site visited once at each width (tests/browsing.py, which uses this
     module's helpers)."""

@@ -98,8 +98,8 @@ def test_a_cookie_a_page_sets_is_seen(doctored):
     ("", "en", "en/"),
     ("en/", "nl", ""),
 ])
-def test_language_switch_stays_on_the_same_page(server, browser, start, lang, expected):
-    page = browser.new_page()
+def test_language_switch_stays_on_the_same_page(server, reader, start, lang, expected):
+    page = reader.new_page()
     page.goto(server + start)
     page.locator(".md-header .md-select").first.hover()  # the language menu opens on hover, as for a reader
     with page.expect_navigation(timeout=10_000):
@@ -144,9 +144,9 @@ def search(page, query: str) -> list[str]:
     return page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
 
 
-def _search(browser, url: str, query: str) -> list[str]:
-    """What Material's search lists for `query` on the page at `url` (result links)."""
-    page = browser.new_page()
+def _search(reader, url: str, query: str) -> list[str]:
+    """What Material's search lists for `query` on the page at `url` (result links), in a tab of its own."""
+    page = reader.new_page()
     page.goto(url, wait_until="networkidle")
     links = search(page, query)
     page.close()
@@ -159,13 +159,13 @@ def _search(browser, url: str, query: str) -> list[str]:
     ("themes/due-diligence/", "Partijen", "nl"),
     ("en/", "Parties", "en"),
 ])
-def test_search_finds_pages_of_the_page_language_only(server, browser, start, query, lang):
-    links = _search(browser, server + start, query)
+def test_search_finds_pages_of_the_page_language_only(server, reader, start, query, lang):
+    links = _search(reader, server + start, query)
     assert links, f"no results for {query!r}"
     in_english = [link.startswith(server + "en/") for link in links]
     assert all(in_english) if lang == "en" else not any(in_english)
 
 
 @pytest.mark.parametrize("start, query", [("en/", "Opschaling"), ("", "Upscaling")])
-def test_search_does_not_find_words_of_the_other_language(server, browser, start, query):
-    assert _search(browser, server + start, query) == []
+def test_search_does_not_find_words_of_the_other_language(server, reader, start, query):
+    assert _search(reader, server + start, query) == []

@@ -70,9 +70,9 @@ def test_every_page_sends_at_most_its_origin_as_referrer(site):
     assert not wrong
 
 
-def _open(browser, url: str):
-    """A page at `url`, loaded, and the list its violations of the policy go to."""
-    page = browser.new_page()
+def _open(reader, url: str):
+    """A page at `url` in a tab of its own, loaded, and the list its violations of the policy go to."""
+    page = reader.new_page()
     violations = policy_violations(page)
     page.goto(url, wait_until="networkidle")
     return page, violations
@@ -91,8 +91,8 @@ SEARCH_DONE = """() => {
 
 
 @pytest.mark.parametrize("path", SEARCH_PAGES)
-def test_searching_reports_no_policy_violation(server, browser, path):
-    page, violations = _open(browser, server + path)
+def test_searching_reports_no_policy_violation(server, reader, path):
+    page, violations = _open(reader, server + path)
     page.locator("input.md-search__input").click()
     page.keyboard.type("metaal" if not path.startswith("en/") else "metal", delay=20)
     page.wait_for_function(SEARCH_DONE, timeout=10_000)  # the index and the worker have loaded and answered
@@ -101,8 +101,8 @@ def test_searching_reports_no_policy_violation(server, browser, path):
 
 
 @pytest.mark.parametrize("path", SWITCH_PAGES)
-def test_the_language_switch_reports_no_policy_violation(server, browser, path):
-    page, violations = _open(browser, server + path)
+def test_the_language_switch_reports_no_policy_violation(server, reader, path):
+    page, violations = _open(reader, server + path)
     other = "nl" if path.startswith("en/") else "en"
     page.locator(".md-header .md-select").first.hover()  # the language menu opens on hover
     with page.expect_navigation(timeout=10_000):

@@ -62,8 +62,8 @@ def test_every_exemption_names_a_violation_that_occurs(ace_results):
     assert not [key for key in EXEMPT if key not in seen]
 
 
-def test_negative_control_the_engine_finds_a_violation(server, browser):
-    page = browser.new_page()
+def test_negative_control_the_engine_finds_a_violation(server, reader):
+    page = reader.new_page()
     page.goto(server)
     page.evaluate("() => document.querySelector('article').appendChild(document.createElement('img')).src = 'x.png'")
     page.evaluate(ACE.read_text(encoding="utf-8"))  # evaluated: the site's policy blocks an added <script>

@@ -100,10 +100,11 @@ TABLE_ROLES = """() => { const t = document.querySelector("table.mc-results");
 
 
 @pytest.mark.parametrize("path", RESULTS_PAGES)
-def test_the_stacked_cards_carry_explicit_table_roles_for_webkit(server, browser, site, path):
+def test_the_stacked_cards_carry_explicit_table_roles_for_webkit(server, reader, site, path):
     # WebKit drops a table's semantics once its rows are display:block/grid; explicit roles keep them
     # (assets/table_roles.js, since the HTML standard forbids them in the markup itself).
-    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    page = reader.new_page()
+    page.set_viewport_size(VIEWPORTS["phone"])
     page.goto(server + path, wait_until="load")
     roles = page.evaluate(TABLE_ROLES)
     page.close()

@@ -9,13 +9,13 @@ CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-f
 
 
 @pytest.fixture(scope="module")
-def opened(server, browser):
+def opened(server, reader):
     """open(path, media): a page of the served site in print or screen media (each opened once)."""
     pages = {}
 
     def open_page(path: str, media: str):
         if (path, media) not in pages:
-            page = browser.new_page()
+            page = reader.new_page()
             page.emulate_media(media=media)
             page.goto(server + path, wait_until="load")
             pages[path, media] = page

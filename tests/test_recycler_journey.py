@@ -150,9 +150,18 @@ class Journeys:
     def __init__(self, context, server: str, start: str):
         self.context, self.server, self.start = context, server, start
         self._after: dict[Tap, list[Tap]] = {}
-        page = _open(context, start)
-        self.first = tappable(page)
-        page.close()
+        # One tab going from page to page, each loaded afresh: a new tab for each costs chromium about
+        # twice as much as the load.
+        self.page = context.new_page()
+        self._load(start)
+        self.first = tappable(self.page)
+
+    def _load(self, url: str) -> None:
+        self.page.goto(url, wait_until="load")
+        without_transitions(self.page)
+
+    def close(self) -> None:
+        self.page.close()
 
     def after(self, tap: Tap) -> list[Tap]:
         """What can be tapped once `tap` is made: on the page a link leads to (a page of this site),
@@ -162,15 +171,13 @@ class Journeys:
                                          or not urlsplit(tap.href).path.endswith(("/", ".html"))):
                 self._after[tap] = []  # leaves the site's pages (another site, a file): nothing more to tap
             else:
-                page = _open(self.context, self.start if tap.href is None else urldefrag(tap.href).url)
+                self._load(self.start if tap.href is None else urldefrag(tap.href).url)
                 try:
                     if tap.href is None:
-                        page.locator(tap.selector).click(timeout=CLICK_TIMEOUT_MS)
-                    self._after[tap] = tappable(page)
+                        self.page.locator(tap.selector).click(timeout=CLICK_TIMEOUT_MS)
+                    self._after[tap] = tappable(self.page)
                 except PlaywrightError:  # seen, but it does not take a click: no way on from here
                     self._after[tap] = []
-                finally:
-                    page.close()
         return self._after[tap]
 
     def shortest_route(self, target: Target, max_taps: int = MAX_TAPS) -> list[Tap] | None:
@@ -239,7 +246,10 @@ def phone(browser):
 
 @pytest.fixture(scope="module")
 def from_home(phone, pdf_server) -> dict[str, Journeys]:
-    return {lang: Journeys(phone, pdf_server, pdf_server + PREFIX[lang]) for lang in PREFIX}
+    journeys = {lang: Journeys(phone, pdf_server, pdf_server + PREFIX[lang]) for lang in PREFIX}
+    yield journeys
+    for each in journeys.values():
+        each.close()
 
 
 def test_the_phone_is_390_px_wide(phone):

@@ -11,11 +11,11 @@ HOME = {"nl": "", "en": "en/"}
 
 
 @pytest.fixture(scope="module")
-def first_results(server, browser) -> dict[tuple[str, str], list[str]]:
+def first_results(server, reader) -> dict[tuple[str, str], list[str]]:
     """The links Material's search lists for each word, on each language's home page."""
     found = {}
     for lang, path in HOME.items():
-        page = browser.new_page()
+        page = reader.new_page()
         page.goto(server + path, wait_until="networkidle")
         for word in [*WORDS, "Opschaling" if lang == "nl" else "Upscaling"]:
             found[(lang, word)] = search(page, word)

@@ -213,11 +213,12 @@ def _named(page, role: str) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def tab(browser):
+def tab(reader):
     pages = []
 
     def open_page(url, width=1280):
-        page = browser.new_page(viewport={"width": width, "height": 900})
+        page = reader.new_page()
+        page.set_viewport_size({"width": width, "height": 900})
         page.goto(url)
         pages.append(page)
         return page
