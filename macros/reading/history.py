@@ -163,17 +163,20 @@ class History:
             if blob.startswith("worktree:"):
                 self._parsed[blob] = _parse((self.root / blob.removeprefix("worktree:")).read_text(encoding="utf-8"))
             else:
-                if blob not in _STORED_VERSIONS:  # read every stored version not read yet, at once
+                if blob not in _STORED_TEXTS:  # read every stored version not read yet, at once
                     wanted = {b for versions in self.versions.values() for _, b in versions
-                              if not b.startswith("worktree:") and b not in _STORED_VERSIONS}
-                    texts = read_blobs(self.root, sorted(wanted | {blob}))
-                    _STORED_VERSIONS.update({b: _parse(text) for b, text in texts.items()})
+                              if not b.startswith("worktree:") and b not in _STORED_TEXTS}
+                    _STORED_TEXTS.update(read_blobs(self.root, sorted(wanted | {blob})))
+                # Parsed when first asked for: the pages of a build ask for about 100 of the 170 versions.
+                if blob not in _STORED_VERSIONS and blob in _STORED_TEXTS:
+                    _STORED_VERSIONS[blob] = _parse(_STORED_TEXTS[blob])
                 self._parsed[blob] = _STORED_VERSIONS.get(blob)  # None: git does not have it
         return self._parsed[blob]
 
 
-# Stored versions, parsed, by blob id: a blob id names its content, so this cannot go stale, and each
-# language pass (and each rebuild under `make serve`) reads only what it has not read before.
+# Stored versions by blob id, as text and parsed: a blob id names its content, so these cannot go
+# stale, and each language pass (and each rebuild under `make serve`) reads only what it has not read before.
+_STORED_TEXTS: dict[str, str] = {}
 _STORED_VERSIONS: dict[str, Any] = {}
 
 
