@@ -174,8 +174,17 @@ def test_the_chart_is_named_by_its_caption_which_points_to_the_table(site_data):
 
 
 def test_compiled_templates_are_kept_apart_by_the_options_they_were_compiled_with():
-    from macros.rendering.render import compiled_templates
+    from macros.rendering.compiled import compiled_templates
 
     options = {"trim_blocks": True, "lstrip_blocks": True}
-    assert compiled_templates(dict(options)).pattern == compiled_templates(dict(options)).pattern
-    assert compiled_templates(options).pattern != compiled_templates({**options, "trim_blocks": False}).pattern
+    assert compiled_templates("render", dict(options)).pattern == compiled_templates("render", dict(options)).pattern
+    assert compiled_templates("render", options).pattern != compiled_templates("render", {**options, "trim_blocks": False}).pattern
+    assert compiled_templates("render", options).pattern != compiled_templates("theme", options).pattern
+
+
+def test_a_copy_of_the_project_elsewhere_finds_the_compiled_templates_by_name():
+    from macros.rendering.compiled import compiled_templates
+
+    cache = compiled_templates("render", {})
+    assert cache.get_cache_key("card.html", "/a/card.html") == cache.get_cache_key("card.html", "/b/card.html")
+    assert cache.get_cache_key("card.html", "/a/card.html") != cache.get_cache_key("table.html", "/a/table.html")

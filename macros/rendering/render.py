@@ -6,14 +6,13 @@ keeps each block intact.
 """
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from ..model.addresses import (
@@ -26,24 +25,14 @@ from ..model.markdown_text import is_safe_link, is_site_link, render_markdown
 from ..model.records import SiteData, Target, edition_order
 from ..model.status import PROJECT_STATUSES, derive_status
 from ..model.accessibility import statement_status
+from .compiled import compiled_templates
 
 _TEMPLATE_OPTIONS = {"undefined": StrictUndefined, "trim_blocks": True, "lstrip_blocks": True,
                      "keep_trailing_newline": False}
-
-
-def compiled_templates(options: dict) -> FileSystemBytecodeCache:
-    """Where Jinja keeps the templates compiled with `options`. Every build is a new process that would
-    compile them again: Jinja keeps the code on disk, checked against each template's source
-    (bench/RESULTS.md has what it saves). Jinja's key is the template's name, not the options: they are
-    in the file name, so a changed option compiles the templates again."""
-    digest = hashlib.sha1(repr(sorted(options.items())).encode()).hexdigest()[:12]
-    return FileSystemBytecodeCache(pattern=f"__metaalconvenant_render_{digest}_%s.cache")
-
-
 _TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=select_autoescape(default=True, default_for_string=True),
-    bytecode_cache=compiled_templates(_TEMPLATE_OPTIONS),
+    bytecode_cache=compiled_templates("render", _TEMPLATE_OPTIONS),  # kept between builds (compiled.py)
     **_TEMPLATE_OPTIONS,
 )
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
