@@ -33,6 +33,7 @@ BUILDS = {"build_result", "pdf_build", "published"}  # fixtures that build the w
 BROWSES = {"browser"}  # chromium, driven by Playwright
 VISITS = {"visits"}  # every page visited at every width: `make test` runs these in a process of their own
 EDITIONS = {"editions"}  # two editions published to gh-pages (tests/test_editions.py): built once, in one process
+PRINTS = {"pdf_build"}  # the build that prints the report's PDFs with chromium: made once, in one process
 
 _running: list[pytest.Item] = []  # the test being set up, run and torn down
 
@@ -47,6 +48,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.visits)
         if EDITIONS & set(item.fixturenames):
             item.add_marker(pytest.mark.editions)
+        if PRINTS & set(item.fixturenames):
+            item.add_marker(pytest.mark.pdf)
 
 
 @pytest.hookimpl(wrapper=True)

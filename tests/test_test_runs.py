@@ -5,7 +5,7 @@ import itertools
 
 from tools.test_runs import RUNS
 
-MARKERS = ("browser", "build", "visits", "editions")  # the markers tests/conftest.py sets; a test has any combination
+MARKERS = ("browser", "build", "visits", "editions", "pdf")  # the markers tests/conftest.py sets; a test has any combination
 
 
 def _selected(expression: str, marks: dict[str, bool]) -> bool:
@@ -30,7 +30,7 @@ def test_every_combination_of_markers_falls_in_exactly_one_run():
 def test_a_run_left_out_leaves_tests_unrun():  # negative control: the check above sees a gap
     without_checks = [run for run in RUNS if run[0] != "checks"]
     unrun = [marks for marks in _every_combination() if not _runs_selecting(without_checks, marks)]
-    assert {"browser": False, "build": False, "visits": False, "editions": False} in unrun
+    assert {"browser": False, "build": False, "visits": False, "editions": False, "pdf": False} in unrun
 
 
 def test_overlapping_runs_run_a_test_twice():  # negative control: the check above sees an overlap

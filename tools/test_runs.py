@@ -19,12 +19,13 @@ import time
 from pathlib import Path
 
 # (log name, marker expression)
-# The editions' tests, those in a browser too, run together: their two publications are made once.
+# The editions' tests, those in a browser too, run together: their two publications are made once. So do
+# the tests of the build that prints the PDFs (the flyer, the recycler's journey), whose build is made once.
 RUNS: tuple[tuple[str, str], ...] = (
-    ("browser", "browser and not visits and not editions"),  # Lighthouse, the journeys, the printed pages
-    ("builds", "(build and not browser) or editions"),  # builds of copies of the project, the editions
-    ("visits", "browser and visits and not editions"),  # the visit of every page at every width (tests/browsing.py)
-    ("checks", "not build and not browser and not editions"),  # what `make test-fast` runs
+    ("browser", "(browser and not visits and not editions) or (pdf and not editions)"),  # Lighthouse, the journeys, the PDFs
+    ("builds", "(build and not browser and not pdf) or editions"),  # builds of copies of the project, the editions
+    ("visits", "browser and visits and not editions and not pdf"),  # every page at every width (tests/browsing.py)
+    ("checks", "not build and not browser and not editions and not pdf"),  # what `make test-fast` runs
 )
 
 
