@@ -38,7 +38,9 @@ def mark_languages(html: str, names: Iterable[tuple[str, str]]) -> str:
         return html
     pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, language_of))})(?![\w-])")
     start = html.find("<body")
-    head, body = (html, "") if start < 0 else (html[:start], html[start:])
+    if start < 0 or not pattern.search(html, start):  # most pages name none of them: nothing to walk through
+        return html
+    head, body = html[:start], html[start:]
     parts, skipping, parent_lang = [], None, None
 
     def mark(found: re.Match) -> str:
