@@ -84,9 +84,10 @@ $(AXE): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $(AXE)
 
-# Four pytest runs side by side, one selection of markers each (tools/test_runs.py says why not xdist):
-# the browser tests other than the visits (Lighthouse among them), the builds of copies, the visit of every
-# page at every width, and the rest. Each run's report is printed when it ends; any failing fails `make test`.
+# Four pytest runs side by side, one selection of markers each (tools/test_runs.py says why not xdist and
+# which tests go where): the browser tests other than the visits with the PDFs, the builds of copies, the
+# visit of every page at every width with the editions, and the rest. Each run's report is printed when
+# it ends; any failing fails `make test`.
 test: test-deps
 	@$(BIN)/python -m tools.test_runs
 

@@ -148,7 +148,7 @@ class Journeys:
     """What a reader can tap from one start page, and after one tap: worked out once, asked for each target."""
 
     def __init__(self, context, server: str, start: str):
-        self.context, self.server, self.start = context, server, start
+        self.server, self.start = server, start
         self._after: dict[Tap, list[Tap]] = {}
         # One tab going from page to page, each loaded afresh: a new tab for each costs chromium about
         # twice as much as the load.

@@ -138,8 +138,7 @@ class History:
     root: Path
     file_dates: dict[str, When] = field(default_factory=dict)  # path -> last change of its content
     versions: dict[str, list[tuple[When, str]]] = field(default_factory=dict)  # data path -> (when, blob)
-    _parsed: dict[str, Any] = field(default_factory=dict)
-    _versions: dict[str, Version] = field(default_factory=dict)
+    _versions: dict[str, Version] = field(default_factory=dict)  # blob -> the version, parsed
     _changes: dict[Any, When | None] = field(default_factory=dict)
 
     def change_of(self, key: Any, lang: str, extractor: Callable[[Any], tuple[str, Callable[[Any], Any]]]) -> When | None:
@@ -152,26 +151,23 @@ class History:
         return self._changes[memo]
 
     def version(self, blob: str) -> Version:
-        """A data file's version (see parsed), with its records looked up by id."""
+        """A data file's version, parsed, with its records looked up by id: a version git stores, or
+        the file as it is now ('worktree:<path>')."""
         if blob not in self._versions:
-            self._versions[blob] = Version(self.parsed(blob))
+            self._versions[blob] = Version(self._document(blob))
         return self._versions[blob]
 
-    def parsed(self, blob: str) -> Any:
-        """A data file's version, parsed (a version git stores, or the file as it is now: 'worktree:<path>')."""
-        if blob not in self._parsed:
-            if blob.startswith("worktree:"):
-                self._parsed[blob] = _parse((self.root / blob.removeprefix("worktree:")).read_text(encoding="utf-8"))
-            else:
-                if blob not in _STORED_TEXTS:  # read every stored version not read yet, at once
-                    wanted = {b for versions in self.versions.values() for _, b in versions
-                              if not b.startswith("worktree:") and b not in _STORED_TEXTS}
-                    _STORED_TEXTS.update(read_blobs(self.root, sorted(wanted | {blob})))
-                # Parsed when first asked for: the pages of a build ask for about 100 of the 170 versions.
-                if blob not in _STORED_VERSIONS and blob in _STORED_TEXTS:
-                    _STORED_VERSIONS[blob] = _parse(_STORED_TEXTS[blob])
-                self._parsed[blob] = _STORED_VERSIONS.get(blob)  # None: git does not have it
-        return self._parsed[blob]
+    def _document(self, blob: str) -> Any:
+        if blob.startswith("worktree:"):
+            return _parse((self.root / blob.removeprefix("worktree:")).read_text(encoding="utf-8"))
+        if blob not in _STORED_TEXTS:  # read every stored version not read yet, at once
+            wanted = {b for versions in self.versions.values() for _, b in versions
+                      if not b.startswith("worktree:") and b not in _STORED_TEXTS}
+            _STORED_TEXTS.update(read_blobs(self.root, sorted(wanted | {blob})))
+        # Parsed when first asked for: the pages of a build ask for about 100 of the 170 versions.
+        if blob not in _STORED_VERSIONS and blob in _STORED_TEXTS:
+            _STORED_VERSIONS[blob] = _parse(_STORED_TEXTS[blob])
+        return _STORED_VERSIONS.get(blob)  # None: git does not have it
 
 
 # Stored versions by blob id, as text and parsed: a blob id names its content, so these cannot go
