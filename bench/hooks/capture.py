@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority
 
 _PAGES: dict[tuple[str, str], dict] = {}
 _NAV: dict = {}
+_CREDITS: dict[str, str] = {}  # the footer's credits line by language, as hooks/ui_text.py gives it to the theme
 
 
 def _language(config) -> str:
@@ -33,6 +34,18 @@ def on_config(config):
     _NAV["nav_translations"] = {lang.locale: dict(lang.nav_translations or {})
                                 for lang in i18n.config.languages} if i18n else {}
     return config
+
+
+@event_priority(-1000)  # after hooks/ui_text.py gave the theme its words and credits
+def on_env(env, config, files):
+    credits = env.globals.get("website_credits")
+    if credits is not None:
+        def recorded(lang):
+            text = credits(lang)
+            _CREDITS[lang] = str(text)
+            return text
+        env.globals["website_credits"] = recorded
+    return env
 
 
 @event_priority(-1000)  # after the macros rendered the page
@@ -77,5 +90,12 @@ def on_post_build(config):
     for name in written:
         (out / "files" / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(site / name, out / "files" / name)
-    (out / "capture.json").write_text(json.dumps({**_NAV, "pages": list(_PAGES.values()), "files": written},
+    from macros.glue.site import build_data  # the macros package, as hooks/screen_reader.py uses it
+    from macros.rendering.language_marks import kept_names
+
+    data = build_data(config)
+    languages = [lang.locale for lang in i18n.config.languages] if i18n else [config.theme["language"]]
+    marked = {lang: kept_names(data, lang) for lang in languages}  # what hooks/screen_reader.py marks with lang
+    (out / "capture.json").write_text(json.dumps({**_NAV, "pages": list(_PAGES.values()), "files": written,
+                                                  "credits": _CREDITS, "kept_names": marked},
                                                  ensure_ascii=False), encoding="utf-8")

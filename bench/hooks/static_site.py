@@ -2,7 +2,10 @@
 layer added beside the pages, as bench/hooks/capture.py recorded it in static/ beside mkdocs.yml: the
 navigation the macros made (instrument pages, section titles in each language), the HTML added after
 each page's Markdown, each page's date, the files written after the last language, and the theme's
-words (hooks/ui_text.py takes them from the macros' data, so it is left out here like the macros)."""
+words and footer credits (hooks/ui_text.py takes them from the macros' data, so it is left out here
+like the macros: the words are read from data/ui.yml, the credits are as capture.py recorded them), and
+what hooks/screen_reader.py does to each page (it asks the macros' data which names to mark with lang:
+here they are the names capture.py recorded; the marking is the site's own function)."""
 from __future__ import annotations
 
 import json
@@ -11,11 +14,12 @@ import shutil
 from pathlib import Path
 
 import yaml
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from mkdocs.plugins import event_priority
 
 _SAVED: dict = {}
+_PAGE_LANG = re.compile(r'<html[^>]*\blang="([a-z]{2})"')  # as hooks/screen_reader.py finds the page's language
 
 
 def _saved(config) -> dict:
@@ -73,5 +77,23 @@ def on_post_build(config):
 def on_env(env, config, files):
     path = Path(config.config_file_path).parent / "data" / "ui.yml"
     strings = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["strings"]
+    credits = _saved(config)["credits"]
     env.globals["ui_text"] = lambda key, lang: escape(strings[key][lang])
+    env.globals["website_credits"] = lambda lang: Markup(credits[lang])  # recorded escaped
     return env
+
+
+def on_post_page(output: str, page, config) -> str:
+    from macros.rendering.language_marks import hide_icons, hide_permalinks, mark_languages
+
+    output = hide_icons(hide_permalinks(output))
+    lang = _PAGE_LANG.search(output)
+    if lang is None:
+        return output
+    return mark_languages(output, [tuple(name) for name in _saved(config)["kept_names"][lang.group(1)]])
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    from macros.rendering.language_marks import hide_icons
+
+    return hide_icons(output_content) if template_name.endswith(".html") else output_content
