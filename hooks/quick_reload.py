@@ -8,10 +8,10 @@ over the loop's budget (bench/RESULTS.md, "Optimisations", has the figures).
 
 MkDocs hands its server to the `on_serve` event "to be modified" and serves what the event returns. This
 hook returns the same kind of server made with a polling interval of 0.1 s, with the same error pages,
-watching what `mkdocs serve` watched before the event: the docs folder and the config file. (With
-`--watch-theme` it also watches the installed theme, which `make serve` does not ask for: our overrides/
-are watched with `--watch`, and watching Material's 14,000 icons ten times a second would cost more than
-it saves.) The folders given with `--watch` are added by MkDocs after the event, to the returned server.
+watching what `mkdocs serve` watched before the event: the docs folder and the config file. The folders
+given with `--watch` are added by MkDocs after the event, to the returned server. Not carried over: the
+installed theme, which `mkdocs serve --watch-theme` also watches and `make serve` does not ask for (our
+overrides/ are watched with `--watch`).
 Looking ten times a second costs about 3 % of a core while nothing changes (0.65 % at 0.5 s).
 
 Only `mkdocs serve` runs this event: builds, and what they publish, are untouched.
@@ -28,6 +28,7 @@ def on_serve(server: LiveReloadServer, config, builder) -> LiveReloadServer:
     quicker = LiveReloadServer(builder=builder, host=host, port=port, root=server.root,
                                mount_path=server.mount_path, polling_interval=POLLING_INTERVAL)
     quicker.error_handler = server.error_handler  # the site's 404 page
+    server.server_close()  # MkDocs's server was never bound or started: only its socket is let go
     quicker.watch(config.docs_dir)
     if config.config_file_path:
         quicker.watch(config.config_file_path)

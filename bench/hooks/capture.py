@@ -1,8 +1,9 @@
 """Bench hook (copied into a temporary copy of the project, never used by the site): records what the
 data layer adds to the site, for bench/copies.py to make the same site without it: every page's
 Markdown as the macros rendered it, in each language, with its metadata and date; the HTML the hooks
-add after the Markdown (the citation); the files they write after the last language (open data); and
-the navigation the macros made. Into the JSON file and folder named by BENCH_CAPTURE."""
+add after the Markdown (the citation); the files they write after the last language (open data); the
+navigation the macros made; the footer's credits and the names marked with lang (hooks/ui_text.py and
+hooks/screen_reader.py take them from the macros' data). Into the JSON file and folder named by BENCH_CAPTURE."""
 from __future__ import annotations
 
 import hashlib
