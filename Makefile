@@ -36,9 +36,12 @@ help:
 	@echo "make unpublish VERSION=2024 [PUSH=1]   withdraw an edition"
 	@echo "make set-default VERSION=latest [PUSH=1]   the edition (or alias) that / leads to"
 
+# The locks name every package and version: pip installs exactly those without resolving them again
+# (--no-deps, 3 s less), and `pip check` stops the set-up if a lock lacks a package another one needs.
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --requirement requirements.lock
+	$(BIN)/pip install --quiet --no-deps --requirement requirements.lock
+	$(BIN)/pip check
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -76,7 +79,8 @@ test-deps: browser
 
 $(CFFCONVERT): requirements-cffconvert.lock
 	$(PYTHON) -m venv .venv-cff
-	.venv-cff/bin/pip install --quiet --requirement requirements-cffconvert.lock
+	.venv-cff/bin/pip install --quiet --no-deps --requirement requirements-cffconvert.lock
+	.venv-cff/bin/pip check
 	touch $(CFFCONVERT)
 
 $(AXE): package.json package-lock.json
