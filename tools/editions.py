@@ -20,6 +20,9 @@ from pathlib import Path
 
 import yaml
 
+from macros.model import settings
+from tools.prebuild import write_generated_pages
+
 ROOT = Path(__file__).resolve().parent.parent
 BRANCH = "gh-pages"
 REMOTE = "origin"
@@ -85,7 +88,7 @@ def check_repository(root: Path) -> None:
 
 
 def site_url() -> str:
-    url = os.environ.get("SITE_URL", "").strip()
+    url = settings.current().site_url
     if not re.match(r"^https?://[^/\s]+", url):
         raise Refused(f"SITE_URL is missing: give the site's public address, e.g. SITE_URL={EXAMPLE_URL}"
                       if not url else f"SITE_URL '{url}' is not a web address: write it like {EXAMPLE_URL}")
@@ -123,9 +126,12 @@ def fetch_published(root: Path) -> None:
 
 
 def mike(root: Path, *args: str, env: dict[str, str] | None = None) -> int:
-    """mike from this Python's environment; it runs mkdocs from PATH, so that comes first there."""
+    """mike from this Python's environment; it runs mkdocs from PATH, so that comes first there, and the
+    project on PYTHONPATH, so the hooks import its code (mkdocs from PATH does not add it)."""
     bin_dir = Path(sys.executable).parent
-    environment = {**os.environ, **(env or {}), "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    environment = settings.environment(**(env or {}))
+    environment.update(PATH=f"{bin_dir}{os.pathsep}{environment.get('PATH', '')}",
+                       PYTHONPATH=os.pathsep.join(filter(None, [str(root), environment.get("PYTHONPATH")])))
     return subprocess.run([str(bin_dir / "mike"), *args], cwd=root, env=environment).returncode
 
 
@@ -140,7 +146,7 @@ def publish(root: Path, version: str, alias: str, title: str, push: bool, force:
     if version != newest:
         raise Refused(f"data/editions.yml's newest edition is {newest}, not {version}: add edition {version} "
                       "there first (the site is built as its newest edition)")
-    epoch = os.environ.get("SOURCE_DATE_EPOCH") or git(root, "log", "-1", "--format=%ct")
+    epoch = str(settings.current().source_date_epoch or "") or git(root, "log", "-1", "--format=%ct")
     check_facts_fresh(root, epoch, allow_stale)
     if push:
         fetch_published(root)
@@ -155,8 +161,8 @@ def publish(root: Path, version: str, alias: str, title: str, push: bool, force:
                       "again, or add FORCE=1 to move the tag here")
     args = ["deploy", "--update-aliases", *(["--title", title] if title else []), version, *([alias] if alias else [])]
     # As `make build` makes it, with the report as PDF (tools/finish_site.py), unless SITE_PDF=0 says not to.
-    env = {"SITE_URL": url, "SOURCE_DATE_EPOCH": epoch,
-           "SITE_PDF": os.environ.get("SITE_PDF", "1")}
+    env = {"SITE_URL": url, "SOURCE_DATE_EPOCH": epoch, "SITE_PDF": "0" if settings.current().print_pdfs is False else "1"}
+    write_generated_pages(root)
     if mike(root, *args, env=env):
         print(f"Publishing edition {version} failed; nothing was committed to {BRANCH}.", file=sys.stderr)
         return 1

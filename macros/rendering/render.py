@@ -6,6 +6,7 @@ keeps each block intact.
 """
 from __future__ import annotations
 
+import datetime
 import html
 import re
 from collections.abc import Callable
@@ -18,8 +19,9 @@ from markupsafe import Markup
 from ..model.addresses import (
     CONTACT_ANCHOR, EDITIONS_PAGE, RECYCLERS_AFTER_PAGE, RECYCLERS_PAGE, RESULTS_PAGE, SELF_CHECK_PAGE, TOOLBOX_PAGE, address,
 )
-from ..reading.freshness import build_date, checked_facts, stale_facts
-from ..reading.history import EditionPlaces
+from ..model import settings
+from ..model.checked_facts import checked_facts, stale_facts
+from ..model.edition import EditionPlaces
 from ..model.language import format_date, format_number, localize, translate
 from ..model.markdown_text import is_safe_link, is_site_link, render_markdown
 from ..model.records import SiteData, Target, edition_order
@@ -68,6 +70,9 @@ class RenderContext:
     lang: str
     url_for: Callable[[str], str] = _same_path
     edition_places: EditionPlaces = field(default_factory=EditionPlaces)  # what git and the publisher add
+    # The build's day (a statement's status, stale facts): given by the glue from its settings, so the
+    # renderer never reads the clock or the environment itself.
+    today: datetime.date = field(default_factory=lambda: settings.current().build_date())
 
     def t(self, key: str, **values: str) -> str:
         """UI string `key`; `{name}` placeholders in it are filled from `values`."""
@@ -322,7 +327,7 @@ def accessibility_statement(ctx: RenderContext) -> str:
     """The statement in the parts of the Dutch model: its status (derived from the data on the build's day) and
     what it covers, the evaluations done, known problems with their measures, signature, contact."""
     statement = ctx.data.accessibility
-    found = statement_status(statement, ctx.data.evaluations.values(), build_date())
+    found = statement_status(statement, ctx.data.evaluations.values(), ctx.today)
     return blocks(
         heading(ctx.t("a11y.heading.status")),
         render_html("a11y_status.html", ctx, statement=statement, found=found,
@@ -341,14 +346,14 @@ def conformance_table(ctx: RenderContext) -> str:
                   render_html("conformance_table.html", ctx, criteria=list(ctx.data.criteria.values())))
 
 
-def facts_checked(data: SiteData) -> dict | None:
+def facts_checked(data: SiteData, today: datetime.date) -> dict | None:
     """When this edition's facts about the outside world were checked: the oldest and newest day, and
     those stale on the build's day (only an edition published on purpose with stale facts has any)."""
     facts = checked_facts(data)
     days = sorted(fact.checked_on.isoformat() for fact in facts)
     if not days:
         return None
-    stale = stale_facts(facts, build_date(), data.recheck_after_months)
+    stale = stale_facts(facts, today, data.recheck_after_months)
     return {"oldest": days[0], "newest": days[-1], "stale": stale, "months": data.recheck_after_months}
 
 
@@ -360,7 +365,7 @@ def editions_list(ctx: RenderContext) -> str:
                   render_html("edition.html", ctx, edition=edition, commit=ctx.edition_places.commits.get(edition.id),
                               address=ctx.edition_places.address(edition.id),
                               differences=ctx.edition_places.differences.get(edition.id),
-                              current=edition == ctx.data.current_edition, checked=facts_checked(ctx.data))]
+                              current=edition == ctx.data.current_edition, checked=facts_checked(ctx.data, ctx.today))]
     return blocks(*parts)
 
 
