@@ -17,12 +17,16 @@ APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-re
 AXE := node_modules/axe-core/axe.min.js
 # cffconvert pins an old jsonschema, so it has a venv of its own (the CITATION.cff test runs it).
 CFFCONVERT := .venv-cff/bin/cffconvert
+# Zensical, the second generator (`make build GENERATOR=zensical`), pins its own dependencies: a venv of its own too.
+ZENSICAL := .venv-zensical/bin/zensical
+GENERATOR ?= mkdocs
 
 .PHONY: help install serve build pdf browser check-data test test-fast test-deps bench audit screenshots clean publish editions unpublish set-default
 
 help:
 	@echo "make serve       build and serve the site at http://127.0.0.1:8000 (live reload; data errors show in the page)"
 	@echo "make build       build the site into site/ with the report as PDF (atomic: a failed build keeps the last good site)"
+	@echo "                 GENERATOR=zensical: with Zensical instead of MkDocs (one build per language, the same post-build pass)"
 	@echo "make pdf         build the report as PDF, one per language, and the recyclers' flyers, into pdf/ (for review)"
 	@echo "make check-data  validate data/*.yml only"
 	@echo "make test        run the whole test suite"
@@ -56,8 +60,8 @@ serve: $(STAMP)
 browser:
 	command -v chromium >/dev/null || (apt-get update && $(APT_INSTALL) chromium)
 
-build: $(STAMP) browser
-	$(BIN)/python -m tools.build_site
+build: $(STAMP) browser $(if $(filter zensical,$(GENERATOR)),$(ZENSICAL))
+	$(BIN)/python -m tools.build_site --generator $(GENERATOR)
 
 pdf: $(STAMP) browser
 	$(BIN)/python -m tools.pdf --out pdf
@@ -74,7 +78,7 @@ check-data: $(STAMP)
 # The virtual environments and npm's packages are installed side by side (on a clean clone 24 s instead of
 # 35 s one after the other); the apt-get steps come before and after, one at a time (dpkg has one lock).
 test-deps: browser
-	@$(MAKE) --no-print-directory -j3 $(STAMP) $(AXE) $(CFFCONVERT)
+	@$(MAKE) --no-print-directory -j4 $(STAMP) $(AXE) $(CFFCONVERT) $(ZENSICAL)
 	command -v pdftotext >/dev/null || (apt-get update && $(APT_INSTALL) poppler-utils)
 	command -v java >/dev/null || (apt-get update && $(APT_INSTALL) default-jre-headless)
 	command -v faketime >/dev/null || (apt-get update && $(APT_INSTALL) faketime)
@@ -85,6 +89,12 @@ $(CFFCONVERT): requirements-cffconvert.lock
 	.venv-cff/bin/pip install --quiet --no-deps --requirement requirements-cffconvert.lock
 	.venv-cff/bin/pip check
 	touch $(CFFCONVERT)
+
+$(ZENSICAL): requirements-zensical.lock
+	$(PYTHON) -m venv .venv-zensical
+	.venv-zensical/bin/pip install --quiet --no-deps --requirement requirements-zensical.lock
+	.venv-zensical/bin/pip check
+	touch $(ZENSICAL)
 
 $(AXE): package.json package-lock.json
 	command -v npm >/dev/null || (apt-get update && $(APT_INSTALL) nodejs npm)
@@ -135,4 +145,4 @@ set-default: $(STAMP)
 	@$(BIN)/python -m tools.editions set-default --version "$(VERSION)" $(filter --push,$(EDITION_FLAGS))
 
 clean:
-	rm -rf site .site-build .site-previous screenshots pdf .test-*.log $(VENV) .venv-cff .venv-audit .pytest_cache .hypothesis node_modules
+	rm -rf site .site-build .site-previous screenshots pdf .test-*.log $(VENV) .venv-cff .venv-zensical .venv-audit .pytest_cache .hypothesis node_modules
