@@ -133,7 +133,7 @@ CASES = {
                                                 ("UI string 'status.achieved' is missing", "needs it"), at="strings:"),
     "UI string the theme needs is missing": Case(
         "ui.yml", '  footer.accessibility: {nl: "Toegankelijkheidsverklaring", en: "Accessibility statement"}\n', "",
-        ("UI string 'footer.accessibility' is missing, but overrides/partials/copyright.html (line 16) needs it",),
+        ("UI string 'footer.accessibility' is missing, but overrides/partials/copyright.html (line 17) needs it",),
         at="strings:"),
     "page the docs ask for is missing": Case("pages.yml", '  - id: "privacy"', '  - id: "privacy-policy"',
                                              ("page 'privacy' is missing", "docs/privacy.md (line 1) needs it"),

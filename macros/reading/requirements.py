@@ -59,11 +59,12 @@ def _ui_keys_in_template(source: str) -> Iterator[tuple[str, int, tuple[str, ...
 
 
 def _ui_keys_in_theme_template(source: str) -> Iterator[tuple[str, int]]:
-    """Literal keys of ui_text("...", lang) calls in a theme override (hooks/ui_text.py provides it)."""
-    for call in Environment().parse(source).find_all(nodes.Call):
-        if isinstance(call.node, nodes.Name) and call.node.name == "ui_text" \
-                and call.args and isinstance(call.args[0], nodes.Const) and isinstance(call.args[0].value, str):
-            yield call.args[0].value, call.lineno
+    """Literal keys a theme override reads from the words of config.extra.mc (macros/glue/theme.py), as in
+    `mc.words["footer.accessibility"][lang]`."""
+    for item in Environment().parse(source).find_all(nodes.Getitem):
+        if isinstance(item.node, nodes.Getattr) and item.node.attr == "words" \
+                and isinstance(item.arg, nodes.Const) and isinstance(item.arg.value, str):
+            yield item.arg.value, item.lineno
 
 
 def _ui_keys_in_python(source: str) -> Iterator[tuple[str, int, tuple[str, ...]]]:
