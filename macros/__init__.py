@@ -12,7 +12,11 @@ from __future__ import annotations
 
 
 def define_env(env) -> None:
-    from .glue.site import define_env as glue
-
+    """The adapter for the generator running the macros: Zensical's macros extension gives an env of its own
+    (Zensical runs no MkDocs), mkdocs-macros its plugin."""
+    if type(env).__module__.startswith("zensical."):
+        from .glue.zensical import define_env as glue
+    else:
+        from .glue.site import define_env as glue
     glue(env)
 
