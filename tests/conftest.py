@@ -35,9 +35,9 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ACE = ROOT / "node_modules" / "accessibility-checker-engine" / "ace.js"  # IBM Equal Access, a second engine
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "schemas", "macros", "overrides", "hooks", "tools")
-# fixtures that build the whole site, or need more than `make install` gives (`make test-deps`: .venv-cff):
-# `make test-fast` after `make install` alone runs none of them
-BUILDS = {"build_result", "pdf_build", "published", "cffconvert"}
+# fixtures that build the whole site, or need more than `make install` gives (`make test-deps`: .venv-cff,
+# .venv-zensical): `make test-fast` after `make install` alone runs none of them
+BUILDS = {"build_result", "pdf_build", "published", "cffconvert", "zensical_build"}
 BROWSES = {"browser"}  # chromium, driven by Playwright
 VISITS = {"visits"}  # every page visited at every width: `make test` runs these in a process of their own
 EDITIONS = {"editions"}  # two editions published to gh-pages (tests/test_editions.py): built once, in one process

@@ -85,9 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", type=Path, default=Path("site"), help="relative to the project folder")
     parser.add_argument("--generator", choices=("mkdocs", "zensical"), default="mkdocs",
                         help="MkDocs (both languages in one run) or Zensical (one run per language)")
+    parser.add_argument("--no-pdf", dest="pdf", action="store_false", help="without the report's PDFs (for the tests)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    return build(root, (root / args.site_dir).resolve(), args.generator)
+    return build(root, (root / args.site_dir).resolve(), args.generator, args.pdf)
 
 
 if __name__ == "__main__":

@@ -62,11 +62,19 @@ class ZensicalPage:
         self.reads: set = set()  # what this page's macros read of the data
 
     def url_for(self, src: str) -> str:
+        """A link in the page's Markdown. Zensical reads every relative link there as relative to the Markdown
+        file and rewrites it for the page's directory URL (MkDocs leaves links that are not to .md files as
+        they are): so from the file's folder."""
+        return relative_url(self._url(src), posixpath.dirname(self.env.page.path) + "/")
+
+    def theme_url_for(self, src: str) -> str:
+        """A link the theme writes (page meta, e.g. the page's facts): relative to the page's URL, as it stands."""
+        return relative_url(self._url(src), page_url(self.env.page.path))
+
+    def _url(self, src: str) -> str:
         if not (self.docs_dir / src).is_file():
             raise RuntimeError(f"docs/{self.env.page.path}: a link goes to docs/{src}, which does not exist")
-        # Zensical reads every relative link of a page as relative to its Markdown file and rewrites it for the
-        # page's directory URL (MkDocs leaves links that are not to .md files as they are): so from the file's folder.
-        return relative_url(page_url(src), posixpath.dirname(self.env.page.path) + "/")
+        return page_url(src)
 
     def context(self, tracked: bool = False) -> render.RenderContext:
         data = TrackedData(self.data, self.reads) if tracked else self.data
@@ -94,7 +102,8 @@ class ZensicalPage:
             text = declared.function(ctx, *args, **kwargs)
             source = (self.docs_dir / self.env.page.path).relative_to(self.root).as_posix()
             when = shown_date(self.history, source, self.reads, self.language) if self.history else None
-            meta["mc_page_facts"] = render.page_facts(self.context(), when.date if when else None)
+            in_theme = render.RenderContext(self.data, self.language, self.theme_url_for, self.places)
+            meta["mc_page_facts"] = render.page_facts(in_theme, when.date if when else None)
             return text
 
         return page_macro
