@@ -48,6 +48,10 @@ NORMALISATIONS: tuple[tuple[str, Callable[[str, str], str]], ...] = (
     ("Zensical's base template puts the skip link's target (`<a id=\"__skip\">`) at the start of the article; "
      "Material's puts it before the page's content",
      lambda article, page: article.replace('<a id="__skip" tabindex="-1"></a>', "")),
+    ("Zensical's search reads `data-search-exclude` (a term in the other language, left out of this language's "
+     "search) and takes the attribute out of the page, where Material leaves it: the attribute is not compared "
+     "(test_search_leaves_out_what_the_page_excludes checks Zensical's index)",
+     lambda article, page: article.replace(" data-search-exclude", "")),
     ("Zensical rewrites each relative link for the page's directory URL without normalising it "
      "('.././#kind-tool' where MkDocs has '../#kind-tool'): links are compared by the site path they lead to",
      _resolved_links),
@@ -147,3 +151,11 @@ def test_the_post_build_pass_finished_the_zensical_site(zensical_site, site):
     for name in ("CITATION.cff", "data/targets.csv", "sitemap.xml"):
         assert (zensical_site.root / name).is_file(), name
     assert (zensical_site.root / "CITATION.cff").read_text() == (site.root / "CITATION.cff").read_text()
+
+
+def test_search_leaves_out_what_the_page_excludes(zensical_site, site):
+    # given the terminology's Dutch term on the English About page, marked data-search-exclude by the macros
+    assert '<dt lang="nl" data-search-exclude>doelstelling</dt>' in site.page("en/about/index.html").html
+    # then Zensical's English search index has no Dutch term of the list, and its Dutch one has it
+    assert "doelstelling" not in (zensical_site.root / "en" / "search.json").read_text(encoding="utf-8")
+    assert "doelstelling" in (zensical_site.root / "search.json").read_text(encoding="utf-8")
