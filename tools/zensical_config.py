@@ -17,12 +17,12 @@ from typing import Any
 
 import yaml
 
+from macros.glue.core import navigation_sections
 from macros.glue.theme import ZENSICAL, theme_extra
-from macros.model.addresses import INSTRUMENTS_FOLDER, RECYCLERS_PAGE, TOOLBOX_PAGE, generated_pages
+from macros.model.addresses import generated_pages
 from macros.model.language import DEFAULT_LANGUAGE
 from macros.model.records import SiteData
-from macros.reading.generated import nav_listed, nav_with_section
-from macros.rendering.render import title_html
+from macros.reading.generated import nav_with_section
 
 # mkdocs.yml keys Zensical would accept and ignore, so they go: `hooks` are never run (the post-build pass,
 # tools/finish_site.py, does their work on the built pages), `validation` is MkDocs's own.
@@ -66,10 +66,14 @@ def language_config(mkdocs_config: dict, data: SiteData, lang: str, site_dir: Pa
     config["theme"] = {**mkdocs_config["theme"], "language": lang, "variant": "classic"}  # classic: Material's look
     config["plugins"] = [plugin for plugin in mkdocs_config["plugins"]
                          if not (isinstance(plugin, dict) and set(plugin) & set(_MKDOCS_ONLY_PLUGINS))]
-    config["nav"] = _nav(mkdocs_config["nav"], data, lang)
-    made = list(generated_pages(data))
-    if len(nav_listed(made)) < len(made):  # as macros/glue/site.py: reached from the toolbox, not the navigation
-        config["not_in_nav"] = "\n".join(f"/{name}" for name in made)
+    sections = navigation_sections(data)
+    config["nav"] = mkdocs_config["nav"]
+    for section in sections:  # as macros/glue/site.py gives them to MkDocs
+        config["nav"] = nav_with_section(config["nav"], section.index_page, section.title[lang], section.children)
+    listed = {child for section in sections for child in section.children}
+    unlisted = [name for name in generated_pages(data) if name not in listed]
+    if unlisted:  # as macros/glue/site.py: reached from the toolbox, not the navigation
+        config["not_in_nav"] = "\n".join(f"/{name}" for name in unlisted)
     back = "../" if here else ""  # from this build's root to the site's
     config["extra"] = {
         **(mkdocs_config.get("extra") or {}),
@@ -83,16 +87,6 @@ def language_config(mkdocs_config: dict, data: SiteData, lang: str, site_dir: Pa
 
 def _home(back: str, language: dict) -> str:
     return (back + ("" if language.get("default") else f"{language['locale']}/")) or "./"
-
-
-def _nav(nav: list, data: SiteData, lang: str) -> list:
-    """mkdocs.yml's navigation with the toolbox's pages made from data, each section titled in `lang` from
-    data/pages.yml (as macros/glue/site.py does for static-i18n)."""
-    listed = nav_listed([name for name in generated_pages(data) if name.startswith(f"{INSTRUMENTS_FOLDER}/")])
-    for index_page, page_id, children in ((TOOLBOX_PAGE, "toolbox", listed), (RECYCLERS_PAGE, "recyclers", [])):
-        # Material writes navigation titles unescaped: inert HTML, as macros/glue/site.py gives MkDocs.
-        nav = nav_with_section(nav, index_page, title_html(data.pages[page_id].title[lang]), children)
-    return nav
 
 
 def write_configs(root: Path, data: SiteData, site_dir: Path, site_url: str) -> dict[str, Path]:

@@ -42,7 +42,11 @@ class PageHost(Protocol):
     language: str  # of the pages being rendered
 
     def url_for(self, src: str) -> str:
-        """URL of docs/<src> in this language, relative to the page being rendered."""
+        """URL of docs/<src> in this language, as a link in the page's Markdown (relative to the page being rendered)."""
+
+    def theme_url_for(self, src: str) -> str:
+        """URL of docs/<src> in this language for what the theme writes from the page's meta, relative to the page's
+        URL: the same as url_for where the generator leaves the Markdown's links as they are (MkDocs)."""
 
     def page_source(self) -> str | None:
         """The page being rendered, as its file under docs/ (e.g. "about.md"); None outside a page."""
@@ -60,7 +64,9 @@ class PageHost(Protocol):
         """The page's public address when the site's is known (SITE_URL), else None."""
 
     def page_url(self) -> str:
-        """The page's URL relative to the site root of its language, e.g. "themes/due-diligence/"."""
+        """Where the links in the page's Markdown are read from, relative to the site's root (the default
+        language's): the page's URL (e.g. "en/themes/due-diligence/") where the generator leaves them as they are
+        (MkDocs)."""
 
 
 @dataclass(frozen=True)
@@ -151,10 +157,12 @@ class LanguagePass:
         self._reads: dict[str, set[Read]] = {}  # what each page read of the data
         self._dated: dict[str, tuple[set[Read], When | None]] = {}  # per page: reads dated so far, newest date
 
-    def context(self, reads: set[Read] | None = None) -> render.RenderContext:
-        """What the render functions get; with `reads`, a view of the data noting what they read."""
+    def context(self, reads: set[Read] | None = None, in_theme: bool = False) -> render.RenderContext:
+        """What the render functions get; with `reads`, a view of the data noting what they read; `in_theme`:
+        for what the theme writes from the page's meta (its links relative to the page's URL)."""
         data = TrackedData(self.data, reads) if reads is not None else self.data
-        return render.RenderContext(data, self.host.language, self.host.url_for, self.places, self.today)
+        url_for = self.host.theme_url_for if in_theme else self.host.url_for
+        return render.RenderContext(data, self.host.language, url_for, self.places, self.today)
 
     def macros(self) -> dict[str, Any]:
         """Every page macro, by the name pages call it."""
@@ -216,6 +224,7 @@ class LanguagePass:
             newest = max((w for w in (newest, when) if w is not None), default=None)
             dated |= reads
             self._dated[page] = (dated, newest)
-        self.host.set_page_meta("mc_page_facts", render.page_facts(self.context(), newest.date if newest else None))
+        facts = render.page_facts(self.context(in_theme=True), newest.date if newest else None)
+        self.host.set_page_meta("mc_page_facts", facts)
         if newest is not None:
             self.host.set_page_date(newest.date)

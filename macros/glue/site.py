@@ -84,6 +84,9 @@ class MkDocsPage:
             raise PluginError(f"docs/{page.file.src_uri}: a link goes to docs/{src}, which does not exist")
         return get_relative_url(file.url or "./", page.url or "./")
 
+    def theme_url_for(self, src: str) -> str:
+        return self.url_for(src)  # MkDocs leaves the links in the Markdown as they are
+
     def page_source(self) -> str | None:
         return self.env.page.file.src_uri if self.env.page is not None else None
 
