@@ -127,6 +127,9 @@ class PlainHost:
     def url_for(self, src: str) -> str:
         return src.removesuffix(".md") + "/"
 
+    def theme_url_for(self, src: str) -> str:
+        return self.url_for(src)
+
     def page_source(self) -> str | None:
         return self.page
 

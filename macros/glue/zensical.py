@@ -2,7 +2,7 @@
 
 Zensical runs `define_env` again for every page, with an env that has `conf` (the language's configuration as a
 plain dict, written by tools/zensical_config.py), `page` (`url`, `path`, `title`, `meta`) and `macro`; no MkDocs
-files, no event after the page's macros, no `env.markdown`. So the build's data is read once per process here
+files, nothing that runs after the page's macros or adds to its Markdown. So the build's data is read once per process here
 (this module is imported normally, not run again per page; Zensical builds one language per process), and where
 a page is comes from its file: Zensical, like MkDocs, gives each page a directory URL. What the page's macros
 set in its meta (title, the date and edition after the content) Zensical passes on to the theme. Nothing here
