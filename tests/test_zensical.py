@@ -162,3 +162,17 @@ def test_search_leaves_out_what_the_page_excludes(zensical_site, site):
     term = re.compile(r"\bdoelstelling\b(?!-)")
     assert not term.search((zensical_site.root / "en" / "search.json").read_text(encoding="utf-8"))
     assert term.search((zensical_site.root / "search.json").read_text(encoding="utf-8"))
+
+
+def test_the_language_switch_of_every_zensical_page_leads_to_its_twin(zensical_site):
+    # Zensical builds each language on its own; the post-build pass points the switch at the page's twin
+    wrong = []
+    for page in zensical_site.pages():
+        english = page.path.startswith("en/")
+        twin, other = (page.path.removeprefix("en/"), "nl") if english else ("en/" + page.path, "en")
+        links = {lang: href for href, lang in re.findall(r'<a href="([^"]*)" hreflang="([a-z]{2})"', page.html)}
+        if _resolved_links(f'<a href="{links.get(other, "")}">', page.path) != f'<a href="/{twin.removesuffix("index.html")}">':
+            wrong.append(page.path)
+    assert not wrong
+    # negative control: a link to the other language's home is not the twin of a page further down
+    assert _resolved_links('<a href="../../">', "en/about/index.html") != '<a href="/about/">'
