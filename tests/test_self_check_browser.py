@@ -8,14 +8,17 @@ import pytest
 
 from tests.browsing import VIEWPORTS, describe, focused, without_transitions
 from tests.conftest import run_axe
+from tests.test_self_check import obtainable
 
 PATH = {"nl": "recyclers/self-check/", "en": "en/recyclers/self-check/"}
 # What each step's questions are answered with, by the place of the answer in its group (0 in place,
 # 1 partly, 2 not yet): step 1 in place, step 2 partly, the others not yet.
 STEP_ANSWER = {"step-1": 0, "step-2": 1}
-OVERVIEW = {"nl": {"in place": "Geregeld:", "to do": "Nog te doen", "next": "Volgende stap:",
+NOT_YET_EVERYWHERE: dict[str, int] = {}
+OVERVIEW = {"nl": {"in place": "Volgens uw antwoorden geregeld:", "to do": "Waar u kunt beginnen", "next": "Volgende stap:",
                    "button": "Maak mijn overzicht"},
-            "en": {"in place": "In place:", "to do": "Still to do", "next": "Next step:", "button": "Show my overview"}}
+            "en": {"in place": "In place, by your answers:", "to do": "Where you could start", "next": "Next step:",
+                   "button": "Show my overview"}}
 ACTIVE_RADIO = """() => { const e = document.activeElement;
   if (!e || e.type !== "radio") return null;
   return {name: e.name, step: e.closest("[data-mc-step]").dataset.mcStep,
@@ -38,7 +41,8 @@ def open_self_check(context, server, lang):
     return page, requests
 
 
-def answer_with_the_keyboard(page, answering: bool = True, limit: int = 250) -> dict[str, str]:
+def answer_with_the_keyboard(page, answering: bool = True, limit: int = 400,
+                             step_answer: dict[str, int] = STEP_ANSWER) -> dict[str, str]:
     """Tab through the page; in each question not yet answered choose its step's answer (Space on the first
     answer, or an arrow key to the next ones), until the button; the groups answered, and with what."""
     answered: dict[str, str] = {}
@@ -46,7 +50,7 @@ def answer_with_the_keyboard(page, answering: bool = True, limit: int = 250) -> 
         page.keyboard.press("Tab")
         radio = page.evaluate(ACTIVE_RADIO)
         if answering and radio and not radio["checked"]:
-            moves = STEP_ANSWER.get(radio["step"], 2)
+            moves = step_answer.get(radio["step"], 2)
             if moves == 0:
                 page.keyboard.press("Space")
             for _ in range(moves):
@@ -73,15 +77,15 @@ def test_the_self_check_is_answered_with_the_keyboard_and_its_overview_read_with
     text = overview(page)
     steps = {step.id: f"{'Stap' if lang == 'nl' else 'Step'} {step.number}: {step.title[lang]}"
              for step in site_data.oecd_steps.values()}
-    in_place, to_do = text.split(OVERVIEW[lang]["to do"])
-    assert OVERVIEW[lang]["in place"] in in_place and steps["step-1"] in in_place
+    to_do, in_place = text.split(OVERVIEW[lang]["in place"])
+    assert OVERVIEW[lang]["to do"] in to_do and steps["step-1"] in in_place and steps["step-1"] not in to_do
     assert all(steps[step] not in in_place for step in steps if step != "step-1")
     for step_id, title in steps.items():
         if step_id != "step-1":
             assert title in to_do
-            for instrument in site_data.instruments_by_step[step_id]:
-                assert instrument.title[lang] in to_do, (step_id, instrument.id)
-    assert OVERVIEW[lang]["next"] in to_do and "IMVO-Metaalsectorovereenkomst" in to_do
+            for action in site_data.oecd_steps[step_id].first_actions:
+                assert action[lang] in to_do, (step_id, action)
+    assert OVERVIEW[lang]["next"] in in_place and "IMVO-Metaalsectorovereenkomst" in in_place
     assert "%" not in text
     assert requests == []
     assert page.evaluate("() => [document.cookie, localStorage.length, sessionStorage.length]") == ["", 0, 0]
@@ -98,14 +102,31 @@ def test_the_overview_is_a_live_region_that_axe_passes_once_shown_on_a_phone(pho
     assert page.evaluate("() => document.documentElement.scrollWidth") <= VIEWPORTS["phone"]["width"]
 
 
-def test_an_overview_before_any_answer_lists_every_step_as_not_answered(phone, server, site_data):
+def test_an_overview_before_any_answer_gives_no_verdict(phone, server, site_data):
     page, requests = open_self_check(phone, server, "en")
     assert answer_with_the_keyboard(page, answering=False) == {}
     page.keyboard.press("Space")
     text = overview(page)
-    assert "No step has everything in place yet." in text and "Not fully answered yet:" in text
-    assert all(f"Step {step.number}: {step.title['en']}" in text for step in site_data.oecd_steps.values())
-    assert "In place:" not in text and "Still to do" not in text and requests == []
+    assert "You have not answered a question yet." in text
+    assert not any(f"Step {step.number}:" in text for step in site_data.oecd_steps.values())
+    assert "In place" not in text and "Where you could start" not in text and requests == []
+
+
+@pytest.mark.parametrize("lang", PATH)
+def test_not_yet_everywhere_by_keyboard_recommends_only_what_a_company_can_get(phone, server, site_data, lang):
+    page, requests = open_self_check(phone, server, lang)
+    answered = answer_with_the_keyboard(page, step_answer=NOT_YET_EVERYWHERE)
+    assert set(answered.values()) == {"not_yet"} and len(answered) == len(site_data.self_check)
+    page.keyboard.press("Enter")
+    summary = page.locator("#self-check-summary .mc-self-check__result")
+    hrefs = summary.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert len(hrefs) >= len(site_data.oecd_steps)  # at least the guidance for every step
+    assert [href for href in hrefs if not obtainable(site_data, href, lang)] == []
+    for step in site_data.oecd_steps.values():
+        for action in step.first_actions:
+            assert action[lang] in summary.inner_text()
+    what_it_is_not = {"nl": "geen juridisch advies", "en": "not legal advice"}[lang]
+    assert what_it_is_not in page.inner_text(".mc-self-check__overview") and requests == []
 
 
 def test_a_changed_answer_says_the_overview_is_out_of_date(phone, server):
