@@ -15,9 +15,9 @@ PATH = {"nl": "recyclers/self-check/", "en": "en/recyclers/self-check/"}
 # 1 partly, 2 not yet): step 1 in place, step 2 partly, the others not yet.
 STEP_ANSWER = {"step-1": 0, "step-2": 1}
 NOT_YET_EVERYWHERE: dict[str, int] = {}
-OVERVIEW = {"nl": {"in place": "Volgens uw antwoorden geregeld:", "to do": "Waar u kunt beginnen", "next": "Volgende stap:",
+OVERVIEW = {"nl": {"in place": "Volgens uw antwoorden geregeld:", "to do": "Bij de stappen waar u", "next": "Volgende stap:",
                    "button": "Maak mijn overzicht"},
-            "en": {"in place": "In place, by your answers:", "to do": "Where you could start", "next": "Next step:",
+            "en": {"in place": "In place, by your answers:", "to do": "At the steps where you answered", "next": "Next step:",
                    "button": "Show my overview"}}
 ACTIVE_RADIO = """() => { const e = document.activeElement;
   if (!e || e.type !== "radio") return null;
@@ -109,7 +109,7 @@ def test_an_overview_before_any_answer_gives_no_verdict(phone, server, site_data
     text = overview(page)
     assert "You have not answered a question yet." in text
     assert not any(f"Step {step.number}:" in text for step in site_data.oecd_steps.values())
-    assert "In place" not in text and "Where you could start" not in text and requests == []
+    assert "In place" not in text and "At the steps" not in text and requests == []
 
 
 @pytest.mark.parametrize("lang", PATH)
@@ -157,16 +157,17 @@ def test_the_request_watch_sees_a_request_made_with_the_keyboard(phone, server):
 
 
 @pytest.mark.parametrize("lang", PATH)
-def test_without_javascript_it_is_a_checklist_with_the_same_instruments(browser, server, site_data, lang):
+def test_without_javascript_it_is_a_checklist_with_the_same_help(browser, server, site_data, lang):
     context = browser.new_context(viewport=VIEWPORTS["phone"], java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(server + PATH[lang], wait_until="load")
         assert page.locator(".mc-self-check__no-script").is_visible()
         assert not page.locator(".mc-self-check__make").is_visible()
-        assert page.locator("input[type=radio]").count() == 3 * len(site_data.self_check)
-        for step_id, instruments in site_data.instruments_by_step.items():
-            links = page.locator(f'[data-mc-step="{step_id}"] .mc-self-check__instruments a')
-            assert links.all_inner_texts() == [instrument.title[lang] for instrument in instruments]
+        may_not_apply = sum(question.may_not_apply for question in site_data.self_check.values())
+        assert page.locator("input[type=radio]").count() == 4 * len(site_data.self_check) + may_not_apply
+        for step in site_data.oecd_steps.values():
+            actions = page.locator(f'[data-mc-step="{step.id}"] .mc-self-check__actions li')
+            assert actions.all_inner_texts() == [action[lang] for action in step.first_actions]
     finally:
         context.close()

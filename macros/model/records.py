@@ -287,6 +287,7 @@ class Covenant:
     follow_up_source: Source | None = None              # so with its source and the day it was checked
     follow_up_checked_on: str | None = None
     contact_source: Source | None = None  # where the contact details can be checked again
+    contact_print: Text | None = None  # the same route on paper: who, and the address written out
     contact_checked_on: str | None = None
     ways_in: list[str] = field(default_factory=list)  # parties (e.g. trade associations) a company may go through
     pages: list[Source] = field(default_factory=list)  # the covenant's own pages, where its documents are

@@ -306,8 +306,10 @@ def covenant_intro(ctx: RenderContext) -> str:
 
 
 def recyclers_next_step(ctx: RenderContext) -> str:
-    """The first thing on the recycler pages: the next step (the second term, and whom to contact)."""
-    return render_html("next_step.html", ctx, after_page=RECYCLERS_AFTER_PAGE)
+    """The first thing on the recycler pages: the self-check, the one contact route, and the next step (the
+    second term)."""
+    return render_html("next_step.html", ctx, after_page=RECYCLERS_AFTER_PAGE, self_check_page=SELF_CHECK_PAGE,
+                       covenant=ctx.data.covenant)
 
 
 def contact_card(ctx: RenderContext) -> str:
