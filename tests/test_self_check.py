@@ -285,3 +285,10 @@ def test_home_the_theme_and_the_toolbox_link_to_the_self_check_in_both_languages
     for prefix in PREFIX.values():
         hrefs = [attrs.get("href") or "" for tag, attrs in site.page(prefix + page).elements if tag == "a"]
         assert any(href.endswith("recyclers/self-check/") for href in hrefs), prefix + page
+
+
+@pytest.mark.parametrize("prefix", PREFIX.values())
+def test_the_built_self_check_page_reads_oecd_guidance_never_oecd_guidelines(site, prefix):
+    assert not _guidelines_named(site.page(prefix + "recyclers/self-check/index.html").flat_text)
+    # the control: the check finds the Guidelines where an instrument's source names them (not the self-check)
+    assert _guidelines_named(site.page("toolbox/report-template/index.html").flat_text)
