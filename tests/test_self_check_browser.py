@@ -171,3 +171,22 @@ def test_without_javascript_it_is_a_checklist_with_the_same_help(browser, server
             assert actions.all_inner_texts() == [action[lang] for action in step.first_actions]
     finally:
         context.close()
+
+
+def test_dont_know_asks_for_a_start_and_not_applicable_counts_as_done(phone, server, site_data):
+    """Step 3 with its harm question 'not applicable' and the others 'in place' is in place; step 6 with 'don't
+    know' gets that step's help; the steps left open are listed without a verdict."""
+    page, requests = open_self_check(phone, server, "en")
+    answers = {"stop-harm": "not_applicable", "prevention-plan": "in_place", "supplier-risks": "in_place",
+               "remediation": "not_applicable", "complaints": "dont_know"}
+    assert {site_data.self_check[q].step for q in answers} == {"step-3", "step-6"}
+    for question, value in answers.items():
+        page.check(f'input[name="self-check-{question}"][value="{value}"]')
+    page.click(".mc-self-check__make button")
+    to_do, rest = overview(page).split(OVERVIEW["en"]["in place"])
+    step = {s.id: f"Step {s.number}: {s.title['en']}" for s in site_data.oecd_steps.values()}
+    assert step["step-6"] in to_do and site_data.oecd_steps["step-6"].first_actions[0]["en"] in to_do
+    assert step["step-3"] in rest.split("Not (fully) answered")[0] and step["step-3"] not in to_do
+    unanswered = rest.split("Not (fully) answered")[1]
+    assert all(step[s] in unanswered for s in ("step-1", "step-2", "step-4", "step-5"))
+    assert requests == []
