@@ -337,10 +337,11 @@ CASES = {
         ("self-check question 'complaints': field 'step': unknown OECD step 'step-7' (not in data/toolbox.yml)",),
         at='    step: "step-7"'),
     "an OECD step with one self-check question": Case(
-        "toolbox.yml", '  - id: "complaints"\n    step: "step-6"\n    question:\n      nl: "Kunnen mensen die door uw '
-                       'bedrijf of uw keten geraakt worden een klacht indienen, bij uw bedrijf of via een regeling '
-                       'waaraan u meewerkt?"\n      en: "Can people affected by your company or your chain make a '
-                       'complaint, to your company or through a mechanism you cooperate with?"\n    passage: "6.2"\n',
+        "toolbox.yml", '  - id: "complaints"\n    step: "step-6"\n    question:\n      nl: "Kunnen mensen die last hebben van '
+                       'uw bedrijf of uw keten een klacht indienen, bij uw bedrijf zelf of via een klachtenregeling van '
+                       'anderen waaraan u meedoet?"\n      en: "Can people who are harmed by your company or your chain make '
+                       'a complaint, to your company itself or through someone else’s complaints procedure that you take '
+                       'part in?"\n    passage: "6.2"\n',
         '',  # the step's last question deleted
         ("OECD step 'step-6': field 'id': the self-check has 1 question(s) for this step; give it 2 to 3 (self_check "
          "in data/toolbox.yml, with step: \"step-6\")",),
@@ -352,17 +353,38 @@ CASES = {
         ("OECD step 'step-1': field 'id': the self-check has 4 question(s) for this step; give it 2 to 3",),
         at='  - id: "step-1"'),
     "a self-check question without its English text": Case(
-        "toolbox.yml", '      en: "Have you decided which of those risks are the most severe and so come first?"\n', '',
+        "toolbox.yml", '      en: "Have you decided which risks you tackle first, by looking at how severe the harm would be and how '
+                       'likely it is to happen?"\n', '',
         ("self-check question 'risk-priorities': field 'question.en': the English text (en) is missing",),
-        at='      nl: "Heeft u bepaald welke'),
+        at='      nl: "Heeft u bepaald welke risico'),
     "a self-check question tied to a passage of another step": Case(
         "toolbox.yml", '    passage: "1.2"', '    passage: "2.2"',
         ("self-check question 'policy-in-management': field 'passage': passage 2.2 is not a passage of step 1 (its "
-         "passages are 1.1, 1.2, ...): name the passage of step 1 that the question paraphrases, or correct its step",)),
+         "passages are 1.1, 1.2, ...): name the passage of step 1 that the question follows, or correct its step",)),
     "a self-check question tied to a passage the OECD guidance does not have": Case(
         "toolbox.yml", '    passage: "3.2"', '    passage: "3.4"',
-        ("self-check question 'prevention-plan': field 'passage': the OECD guidance has no passage 3.4 known to this "
-         "site (step 3 has 3.1, 3.2): name the one the question paraphrases",)),
+        ("self-check question 'supplier-risks': field 'passage': the OECD guidance has no passage 3.4 under step 3 (the "
+         "step lists 3.1, 3.2 in its passages): name one of those",)),
+    "a self-check question with its own source tied to a passage the guidance does not have": Case(
+        "toolbox.yml", '    passage: "3.2"',
+        '    passage: "3.3"\n    source:\n      title: "OECD Due Diligence Guidance for Responsible Business Conduct (2018)"\n'
+        '      url: "https://mneguidelines.oecd.org/OECD-Due-Diligence-Guidance-for-Responsible-Business-Conduct.pdf"',
+        ("self-check question 'supplier-risks': field 'passage': the OECD guidance has no passage 3.3 under step 3",)),
+    "a self-check question whose source is not the guidance": Case(
+        "toolbox.yml", '    passage: "3.2"',
+        '    passage: "3.2"\n    source: {title: "Elders", url: "https://example.org/elders"}',
+        ("self-check question 'supplier-risks': field 'source': a question follows the OECD guidance, not "
+         "'https://example.org/elders'",), at='    source: {title: "Elders"'),
+    "a self-check question tied to a range that ends in a passage the step lacks": Case(
+        "toolbox.yml", '    passage: "2.1–2.2"', '    passage: "2.1–2.5"',
+        ("self-check question 'risk-mapping': field 'passage': the OECD guidance has no passage 2.5 under step 2",)),
+    "a self-check question tied to a range that runs backwards": Case(
+        "toolbox.yml", '    passage: "2.1–2.2"', '    passage: "2.2–2.1"',
+        ("self-check question 'risk-mapping': field 'passage': the range 2.2–2.1 runs backwards",)),
+    "an OECD step that lists a passage of another step": Case(
+        "toolbox.yml", '      - number: "4.1"', '      - number: "5.1"',
+        ("OECD step 'step-4': field 'passages': passage(s) 5.1 are not passages of step 4",),
+        at='      - number: "5.1"'),
     "a reason for an OECD step the instrument does not have": Case(
         "toolbox.yml", '      - step: "step-5"\n        why:\n          nl: "Het ‘sjabloon',
         '      - step: "step-4"\n        why:\n          nl: "Het ‘sjabloon',

@@ -1,9 +1,12 @@
-"""The flyer for recycling companies: one A4 page per language, printed with the report's PDFs
-(pdf_build, tests/conftest.py: a local build, without site_url) and linked from every recycler page.
-Its QR code is read back with zbarimg (zbar-tools) from the page rendered by pdftoppm (poppler-utils),
-on flyers printed with a public address (a local build has none, so its flyers have no QR code)."""
+"""The flyer for recycling companies: one A4 page per language that invites a company which has never heard of
+the covenant, printed with the report's PDFs (pdf_build, tests/conftest.py: a local build, without site_url) and
+linked from every recycler page. Printed with the site's address (SITE_URL, as tools/pdf.py passes it), its call
+to action, the self-check's printed address and its QR code are in the top half of the page; the QR code is read
+back with zbarimg (zbar-tools) from the page rendered by pdftoppm (poppler-utils), and the words' places with
+pdftotext -bbox. A local build has no address, so its flyers have no QR code and say they are review copies."""
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 import shutil
@@ -25,6 +28,8 @@ LANGS = ("nl", "en")
 FLYER_PDF = {"nl": "folder-recyclingbedrijven-*-nl.pdf", "en": "flyer-recycling-companies-*-en.pdf"}
 SITE_URL = "https://example.org/metaalconvenant/2024/"  # where a published edition would be
 RECYCLER_PAGE = {"nl": SITE_URL + "recyclers/", "en": SITE_URL + "en/recyclers/"}
+SELF_CHECK_PAGE = {"nl": SITE_URL + "recyclers/self-check/", "en": SITE_URL + "en/recyclers/self-check/"}
+A4_HEIGHT_PT = 841.89
 RECYCLER_PAGES = ("recyclers/index.html", "recyclers/covenant/index.html", "recyclers/after/index.html")
 
 
@@ -62,11 +67,16 @@ def _pdf_text(path: Path) -> str:
     return _words(subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True, check=True).stdout)
 
 
-def _qr_codes(path: Path, tmp_path: Path) -> list[str]:
-    """What zbarimg reads in the PDF's first page, rendered at 200 dpi."""
+def _qr_codes(path: Path, tmp_path: Path, half: str | None = None) -> list[str]:
+    """What zbarimg reads in the PDF's first page rendered at 200 dpi: all of it, or its top or bottom half."""
     assert shutil.which("zbarimg"), "zbarimg is missing: `make test` installs it (apt-get install zbar-tools)"
-    image = tmp_path / path.stem
-    subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", "-singlefile", path, image], check=True)
+    image = tmp_path / f"{path.stem}-{half or 'page'}"
+    height = round(A4_HEIGHT_PT / 72 * 200)  # pixels at 200 dpi
+    crop = {None: [], "top": ["-y", "0", "-H", str(height // 2)],
+            "bottom": ["-y", str(height // 2), "-H", str(height - height // 2)]}[half]
+    if crop:
+        crop += ["-x", "0", "-W", str(round(595.28 / 72 * 200))]
+    subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", "-singlefile", *crop, path, image], check=True)
     found = subprocess.run(["zbarimg", "--raw", "-q", f"{image}.png"], capture_output=True, text=True)
     assert found.returncode in (0, 4), found.stderr  # 4: no code found
     return found.stdout.split()
@@ -115,43 +125,48 @@ def test_the_flyer_is_accessible_by_every_structure_check(flyers, lang):
 
 
 @pytest.mark.parametrize("lang, other", [("nl", "en"), ("en", "nl")])
-def test_the_flyer_holds_the_contact_the_contact_card_shows(flyers, lang, other):
+def test_the_flyer_holds_the_one_contact_route_of_the_recycler_pages(flyers, lang, other):
     text = flyers[lang]["text"]
-    assert _words(_plain(COVENANT["contact"][lang])) in text
-    assert _words(UI["label.checked_on"][lang].format(date=_date(COVENANT["contact_checked_on"], lang))) in text
-    for party_id in COVENANT["ways_in"]:
-        assert _text(PARTIES[party_id]["name"], lang) in text, party_id
-    assert _words(_plain(COVENANT["contact"][other])) not in text  # and not the other language's
+    assert _words(COVENANT["contact_print"][lang]) in text
+    address = re.search(r"\]\(https://([^)/]+)", COVENANT["contact"][lang]).group(1)  # the pages' contact link
+    assert address in COVENANT["contact_print"][lang] and address in text
+    assert _words(COVENANT["contact_print"][other]) not in text  # and not the other language's
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_flyer_says_why_now_each_law_with_the_day_it_was_checked(flyers, lang):
+def test_the_flyer_opens_with_an_invitation_three_points_and_one_call_to_action(flyers, lang):
+    text = flyers[lang]["text"]
+    assert text.startswith(_words(f"{COVENANT['name'][lang]} 2019–2024 · {UI['flyer.title'][lang]} {UI['flyer.headline'][lang]}"))
+    points = [UI["flyer.point_self_check"][lang]] + [
+        f"{r.get('abbreviation') or _text(r['name'], lang)}: {r['for_recyclers'][lang]}"
+        for r in REGULATIONS if r["id"] in ("csrd", "waste-shipment-regulation")]
+    assert len(points) == 3 and all(_words(point) in text for point in points), points
+    assert text.count(_words(UI["flyer.cta"][lang])) == 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_flyer_gives_the_law_in_brief_with_one_checked_line(flyers, lang):
     text = flyers[lang]["text"]
     assert _words(UI["label.generic_guidance"][lang]) in text  # the laws are generic information, marked so
     for regulation in REGULATIONS:
         name = regulation.get("abbreviation") or _text(regulation["name"], lang)
         shown = f"{name}{' (' + UI['flyer.not_in_report'][lang] + ')' if regulation.get('named_by_report') is False else ''}."
-        assert _words(shown) + " " in text, regulation["id"]
-        assert _words(regulation["applies_from"][lang]) in text, regulation["id"]
-        assert _words(regulation["for_recyclers"][lang]) in text, regulation["id"]
-        checked = _words(UI["label.checked_on"][lang].format(date=_date(regulation["checked_on"], lang)))
-        assert _words(regulation["for_recyclers"][lang]) + " " + checked in text, regulation["id"]
+        assert _words(f"{shown} {regulation['applies_from'][lang]}") in text, regulation["id"]
+    checked = UI["flyer.checked"][lang].format(
+        laws=_date(min(r["checked_on"] for r in REGULATIONS), lang),
+        follow_up=_date(min(COVENANT["follow_up_checked_on"], COVENANT["contact_checked_on"]), lang))
+    assert _words(checked) in text
+    said = {"nl": "Gecontroleerd", "en": "Checked"}[lang]  # one line says when, not one per fact
+    assert text.count(said) == 1, text.count(said)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_flyer_says_what_the_covenant_offered_and_what_comes_next(flyers, lang):
+def test_the_flyer_says_what_comes_next(flyers, lang):
     text = flyers[lang]["text"]
-    offered = [s for s in RECYCLERS["sections"] if s["id"] in ("what-it-did", "what-participants-did", "what-they-got")]
-    assert len(offered) == 3
-    for section in offered:
-        assert _words(section["title"][lang]) in text
-        for paragraph in section["body"]:
-            assert _words(_plain(paragraph[lang])) in text, section["id"]
     for paragraph in COVENANT["follow_up"]:
         assert _words(_plain(paragraph[lang])) in text
-    assert _words(UI["label.checked_on"][lang].format(date=_date(COVENANT["follow_up_checked_on"], lang))) in text
-    law_section = next(s for s in RECYCLERS["sections"] if s["id"] == "what-the-law-asks")
-    assert _words(law_section["title"][lang]) not in text  # the laws are there from their own data
+    for name in ("FME", "CNV Internationaal", "Terre des Hommes Nederland", "Oxfam Novib"):
+        assert name in text
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -161,11 +176,49 @@ def test_the_flyer_marks_the_text_this_website_wrote(flyers, lang):
 
 
 @pytest.mark.parametrize("lang, other", [("nl", "en"), ("en", "nl")])
-def test_the_qr_code_is_the_address_of_the_recycler_page_in_its_language(published_flyers, tmp_path, lang, other):
+def test_the_qr_code_is_the_address_of_the_self_check_in_its_language(published_flyers, tmp_path, lang, other):
     codes = _qr_codes(published_flyers[lang], tmp_path)
-    assert codes == [RECYCLER_PAGE[lang]]
-    assert RECYCLER_PAGE[other] not in codes  # not the other language's page
-    assert RECYCLER_PAGE[lang] in _pdf_text(published_flyers[lang]).replace(" ", "")  # and printed beside it
+    assert codes == [SELF_CHECK_PAGE[lang]]
+    assert SELF_CHECK_PAGE[other] not in codes  # not the other language's page
+    assert _words(SELF_CHECK_PAGE[lang]) in _pdf_text(published_flyers[lang]).replace(" ", "")  # and printed beside it
+
+
+def _word_boxes(path: Path) -> list[tuple[str, float, float]]:
+    """Each word pdftotext finds on the page, with its top and bottom (points from the top of the page)."""
+    out = subprocess.run(["pdftotext", "-bbox", path, "-"], capture_output=True, text=True, check=True).stdout
+    return [(html.unescape(word), float(top), float(bottom)) for top, bottom, word in
+            re.findall(r'<word xMin="[^"]+" yMin="([^"]+)" xMax="[^"]+" yMax="([^"]+)">([^<]*)</word>', out)]
+
+
+def _bottom_of(words: list[tuple[str, float, float]], phrase: str) -> float | None:
+    """The lowest point of the first run of words that spells `phrase` (spaces aside), or None."""
+    wanted = phrase.replace(" ", "")
+    for start in range(len(words)):
+        joined, bottom = "", 0.0
+        for word, _, low in words[start:]:
+            joined, bottom = joined + word, max(bottom, low)
+            if not wanted.startswith(joined):
+                break
+            if joined == wanted:
+                return bottom
+    return None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_call_to_action_its_address_and_qr_code_are_in_the_top_half(published_flyers, tmp_path, lang):
+    words = _word_boxes(published_flyers[lang])
+    half = A4_HEIGHT_PT / 2
+    for phrase in (UI["flyer.cta"][lang], SELF_CHECK_PAGE[lang], COVENANT["contact_print"][lang]):
+        bottom = _bottom_of(words, phrase)
+        assert bottom is not None and bottom < half, (phrase, bottom)
+    assert _qr_codes(published_flyers[lang], tmp_path, "top") == [SELF_CHECK_PAGE[lang]]
+    assert _qr_codes(published_flyers[lang], tmp_path, "bottom") == []  # the control: the crop is a half
+
+
+def test_the_top_half_check_sees_what_is_lower(published_flyers):  # the control
+    words = _word_boxes(published_flyers["en"])
+    bottom = _bottom_of(words, UI["label.editorial"]["en"])  # the footer
+    assert bottom is not None and bottom > A4_HEIGHT_PT / 2
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -213,27 +266,40 @@ def test_the_flyer_is_one_document_that_requests_nothing(site_data, lang):
     html = flyer_html(site_data, lang, SITE_URL)
     assert html.startswith("<!DOCTYPE html>") and f'<html lang="{lang}">' in html
     assert not re.search(r"<(script|link|img|iframe|object)\b|\ssrc=|@import|url\(", html)
-    assert html.count("<svg") == 1 and RECYCLER_PAGE[lang] in html
+    assert html.count("<svg") == 1 and SELF_CHECK_PAGE[lang] in html
     assert "<svg" not in flyer_html(site_data, lang, None)  # no address, no QR code
 
 
-def test_a_flyer_links_the_sites_pages_at_their_public_address(site_data):
-    html = flyer_html(site_data, "en", SITE_URL)
-    assert f'href="{SITE_URL}en/themes/secondary-materials/"' in html
-    assert 'href="themes/' not in html and '.md"' not in html
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_link_on_the_flyer_prints_its_address(site_data, lang):
+    links = _links(flyer_html(site_data, lang, SITE_URL))
+    assert links and all(text == href for href, text in links), links
+    assert {href for href, _ in links} == {SELF_CHECK_PAGE[lang]}
 
 
-def test_a_recycler_page_without_a_section_the_flyer_shows_is_a_clear_error(site_data):
+def test_the_link_check_sees_link_text_that_needs_a_screen(site_data):  # the control
     import dataclasses
 
-    page = site_data.pages["recyclers"]
-    broken = dataclasses.replace(page, sections=[s for s in page.sections if s.id != "what-they-got"])
-    data = dataclasses.replace(site_data, pages={**site_data.pages, "recyclers": broken})
+    covenant = dataclasses.replace(site_data.covenant, follow_up=[{"nl": "Zie [de doelstelling](results.md).",
+                                                                   "en": "See [the target](results.md)."}])
+    links = _links(flyer_html(dataclasses.replace(site_data, covenant=covenant), "en", SITE_URL))
+    assert any(text != href for href, text in links)
+
+
+def _links(page_html: str) -> list[tuple[str, str]]:
+    return [(href, html.unescape(re.sub(r"<[^>]+>", "", text)).strip())
+            for href, text in re.findall(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', page_html, re.S)]
+
+
+def test_a_flyer_without_one_of_its_laws_is_a_clear_error(site_data):
+    import dataclasses
+
+    regulations = {k: v for k, v in site_data.regulations.items() if k != "waste-shipment-regulation"}
     with pytest.raises(DataError) as raised:
-        flyer_html(data, "nl", SITE_URL)
+        flyer_html(dataclasses.replace(site_data, regulations=regulations), "nl", SITE_URL)
     [problem] = raised.value.problems
-    assert (problem.file, problem.record, problem.field) == ("data/pages.yml", "page 'recyclers'", "sections")
-    assert "no section 'what-they-got'" in problem.message
+    assert (problem.file, problem.record, problem.field) == ("data/regulations.yml",
+                                                              "regulation 'waste-shipment-regulation'", "for_recyclers")
     assert flyer_html(site_data, "nl", SITE_URL)  # the data as it is has them all
 
 

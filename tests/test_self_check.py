@@ -1,7 +1,9 @@
 """The self-check "Where does your company stand on the six OECD steps?" (docs/recyclers/self-check.md): per
-step its generic description, the site's own questions (each tied to the OECD passage it paraphrases)
-answered in place / partly / not yet, and the step's toolbox instruments; an overview worked out in the
-browser, in a live region, with the second term as the next step; no score, nothing stored or sent.
+step its generic description, the site's own questions (each with the passage of the OECD guidance it follows,
+that passage's heading and a link to the guidance in the reader's language) answered in place / partly / not
+yet / don't know (and not applicable where a question may not apply), and what helps at the step: the
+website's first actions and only what anyone can get; an overview worked out in the browser, in a live region,
+that says what it is not, with the second term as the next step; no score, nothing stored or sent.
 
 The data rules' bad cases are in test_data_errors.py (CASES: "self-check ..."); the browser tests, at
 390 px in both languages with the keyboard only, are in test_self_check_browser.py."""
@@ -20,7 +22,9 @@ from tests.rendering import context
 
 PREFIX = {"nl": "", "en": "en/"}
 STEP = {"nl": "Stap", "en": "Step"}
-ANSWERS = {"nl": ["Geregeld", "Deels", "Nog niet"], "en": ["In place", "Partly", "Not yet"]}
+ANSWERS = {"nl": ["Geregeld", "Deels", "Nog niet", "Weet ik niet"], "en": ["In place", "Partly", "Not yet", "Don’t know"]}
+NOT_APPLICABLE = {"nl": "Niet van toepassing", "en": "Not applicable"}
+GUIDANCE = {"nl": "https://www.oesorichtlijnen.nl/", "en": "https://mneguidelines.oecd.org/OECD-Due-Diligence-Guidance"}
 NOT_THE_TOOL = {"nl": "Dit is niet de Maturity Assessment Tool van het convenant, en deze zelftoets geeft geen score.",
                 "en": "This is not the covenant’s Maturity Assessment Tool, and this self-check gives no score."}
 SCRIPT = ROOT / "docs" / "assets" / "self_check.js"
@@ -57,12 +61,33 @@ def test_every_oecd_step_has_two_or_three_questions(site_data):
     assert set(counts) == set(site_data.oecd_steps) and all(2 <= count <= 3 for count in counts.values()), counts
 
 
-def test_every_question_is_tied_to_a_passage_of_its_step_in_the_oecd_guidance(site_data):
-    guidance = next(iter(site_data.oecd_steps.values())).source
+def test_every_question_follows_passages_its_step_lists(site_data):
     for question in site_data.self_check.values():
         step = site_data.oecd_steps[question.step]
-        assert question.passage.split(".")[0] == str(step.number), question.id
-        assert question.source == guidance and "OECD Due Diligence Guidance" in guidance.title, question.id
+        assert step.passages_of(question.passage), question.id
+        assert question.source == step.source and "OECD Due Diligence Guidance" in step.source.title, question.id
+
+
+def test_a_passage_the_step_does_not_list_gives_no_passage(site_data):  # the control of the one above
+    step = site_data.oecd_steps["step-3"]
+    assert step.passages_of("3.3") == [] and step.passages_of("3.1–3.3") == [] and step.passages_of("2.4") == []
+    assert [p.number for p in step.passages_of("3.1–3.2")] == ["3.1", "3.2"]
+
+
+def test_the_guidance_steps_that_matter_in_a_scrap_chain_are_asked(site_data):
+    """2.4 (severity and likelihood), 3.1 (a plan) and 3.2 (harm linked through business relationships)."""
+    cited = {}
+    for question in site_data.self_check.values():
+        for passage in site_data.oecd_steps[question.step].passages_of(question.passage):
+            cited.setdefault(passage.number, []).append(question)
+    assert {"2.4", "3.1", "3.2"} <= set(cited)
+    assert any("kans" in q.question["nl"] and "likely" in q.question["en"] for q in cited["2.4"])
+    assert any("plan" in q.question["nl"] and "plan" in q.question["en"] for q in cited["3.1"])
+    assert any("leveranciers en afnemers" in q.question["nl"] for q in cited["3.2"])
+
+
+def test_every_step_has_one_or_two_first_actions(site_data):
+    assert all(1 <= len(step.first_actions) <= 2 for step in site_data.oecd_steps.values())
 
 
 # --- the page, as rendered ----------------------------------------------------------------------
@@ -82,40 +107,117 @@ def test_each_step_gives_the_generic_guidance_labelled_as_such(site_data, render
         assert generic and _text(generic.group(1)) == f"{label} {step.explanation[lang]}"
 
 
-def test_each_question_is_a_group_of_three_answers_named_by_the_question(site_data, rendered, lang):
+def test_each_question_is_a_group_of_answers_named_by_the_question(site_data, rendered, lang):
     for fieldset, step in zip(_steps(rendered), site_data.oecd_steps.values()):
         questions = _questions(fieldset)
         assert len(questions) == len(site_data.self_check_by_step[step.id])
         for group, question in zip(questions, site_data.self_check_by_step[step.id]):
             assert _text(re.search(r"<legend>(.*?)</legend>", group, re.S).group(1)) == question.question[lang]
             radios = re.findall(r'<label><input type="radio" name="([^"]+)" value="([^"]+)"> ([^<]+)</label>', group)
-            assert [(value, label) for _, value, label in radios] == list(zip(("in_place", "partly", "not_yet"),
-                                                                          ANSWERS[lang]))
+            expected = list(zip(("in_place", "partly", "not_yet", "dont_know"), ANSWERS[lang]))
+            if question.may_not_apply:
+                expected.append(("not_applicable", NOT_APPLICABLE[lang]))
+            assert [(value, label) for _, value, label in radios] == expected
             assert {name for name, _, _ in radios} == {f"self-check-{question.id}"}
+
+
+def test_not_applicable_is_an_answer_only_where_a_question_may_not_apply(site_data, rendered, lang):
+    may_not = {q.id for q in site_data.self_check.values() if q.may_not_apply}
+    offered = set(re.findall(r'name="self-check-([^"]+)" value="not_applicable"', rendered))
+    assert offered == may_not and may_not and may_not != set(site_data.self_check)
 
 
 def test_the_questions_are_marked_as_written_for_this_website_with_their_passage(site_data, rendered, lang):
     marker = {"nl": "Toelichting van deze website: de vragen hieronder zijn door deze website geschreven",
               "en": "Note by this website: the questions below were written by this website"}[lang]
-    passage = {"nl": "Naar paragraaf {} van de OESO-richtlijnen", "en": "After section {} of the OECD guidance"}[lang]
-    text = _text(rendered)
-    assert marker in text and "mneguidelines.oecd.org/OECD-Due-Diligence-Guidance" in rendered
+    text = re.sub(r"\s+([:;])", r"\1", _text(rendered))  # a tag's end before the colon is no space on the page
+    assert marker in text
     for question in site_data.self_check.values():
-        assert f"{question.question[lang]} {passage.format(question.passage)}" in text, question.id
+        step = site_data.oecd_steps[question.step]
+        headings = "; ".join(p.heading[lang] for p in step.passages_of(question.passage))
+        follows = {"nl": f"Volgt passage{'s' if '–' in question.passage else ''} {question.passage} van de OESO-handreiking",
+                   "en": f"Follows passage{'s' if '–' in question.passage else ''} {question.passage} of the OECD guidance"}[lang]
+        assert f"{follows}: {headings}" in text, question.id
 
 
-def test_each_step_lists_the_toolbox_instruments_of_that_step(site_data, rendered, lang):
+def test_each_passage_links_to_the_guidance_in_the_readers_language(site_data, rendered, lang):
+    for group in re.findall(r'<p class="mc-self-check__passage">(.*?)</p>', rendered, re.S):
+        assert re.search(r'<a href="' + re.escape(GUIDANCE[lang]), group), group
+    assert len(re.findall(r'<p class="mc-self-check__passage">', rendered)) == len(site_data.self_check)
+    assert GUIDANCE["en" if lang == "nl" else "nl"] not in rendered.split('class="mc-self-check__step"', 1)[1]
+
+
+def test_the_self_check_names_the_guidance_not_the_oecd_guidelines(rendered, site_data, lang):
+    name = {"nl": "OESO Due Diligence Handreiking voor Maatschappelijk Verantwoord Ondernemen",
+            "en": "OECD Due Diligence Guidance for Responsible Business Conduct"}[lang]
+    assert name in _text(rendered)
+    assert not _guidelines_named(_text(rendered)) and _guidelines_named("de OESO-richtlijnen")  # and its control
+
+
+def _guidelines_named(text: str) -> bool:
+    """The OECD Guidelines for Multinational Enterprises, a publication other than the guidance."""
+    return bool(re.search(r"OESO-richtlijn|OECD Guidelines", text, re.I))
+
+
+def test_each_step_gives_first_actions_labelled_as_the_websites_suggestions(site_data, rendered, lang):
+    label = {"nl": "Waar u kunt beginnen (suggesties van deze website):",
+             "en": "Where you could start (suggestions by this website):"}[lang]
     for fieldset, step in zip(_steps(rendered), site_data.oecd_steps.values()):
-        shown = re.findall(r'<a href="\.\./\.\./toolbox/([^/]+)/">', fieldset.split('class="mc-self-check__instruments"')[1])
-        assert shown == [instrument.id for instrument in site_data.instruments_by_step[step.id]]
-        assert shown, step.id  # every step has one today; a step without says so (the control below)
+        help_block = _help(fieldset)
+        assert label in _text(help_block)
+        assert re.findall(r"<li>(.*?)</li>", help_block.split("mc-self-check__actions")[1].split("</ul>")[0]) == \
+            [html.escape(action[lang], quote=False) for action in step.first_actions]
 
 
-def test_a_step_without_an_instrument_says_so_instead_of_an_empty_list(site_data, lang):
-    data = dataclasses.replace(site_data, instruments={})
-    step = _steps(render.self_check(context(data, lang)))[0]
-    instruments = step.split('class="mc-self-check__instruments"')[1]
-    assert "<li>" not in instruments and site_data.ui["toolbox.no_instrument_for_step"][lang] in _text(instruments)
+def test_every_link_in_a_steps_help_leads_to_something_anyone_can_get(site_data, rendered, lang):
+    for fieldset in _steps(rendered):
+        for href in re.findall(r'href="([^"]+)"', _help(fieldset)):
+            assert obtainable(site_data, href, lang), href
+
+
+def test_the_obtainable_check_refuses_an_instrument_without_a_public_copy(site_data, lang):  # the control
+    hidden = site_data.instruments["model-rbc-policy"]  # step 1; no public copy known
+    assert not obtainable(site_data, f"../../toolbox/{hidden.id}/", lang)
+    assert not obtainable(site_data, "https://example.org/members-only", lang)
+    public = dataclasses.replace(hidden, no_public_copy=False, link=site_data.oecd_steps["step-1"].source)
+    data = dataclasses.replace(site_data, instruments={**site_data.instruments, hidden.id: public})
+    assert obtainable(data, f"../../toolbox/{hidden.id}/", lang)
+    assert hidden.no_public_copy and render.obtainable_instruments(data)["step-1"] == [public]
+    assert all(hidden not in found for found in render.obtainable_instruments(site_data).values())
+
+
+def obtainable(data, href: str, lang: str) -> bool:
+    """Something a company can get today, from the self-check page: the OECD guidance (public), a law's card on
+    the recycler page, the page on what comes next, or a toolbox instrument with a public copy. Not a page that
+    only describes what the covenant's members had."""
+    guidance = {s.url for step in data.oecd_steps.values() for s in (step.source, step.source_nl) if s}
+    if href in guidance:
+        return True
+    laws = {f"../#regulation-{r.id}" for r in data.regulations.values() if r.asks}
+    if href in laws or href == "../after/":
+        return True
+    instrument = re.fullmatch(r"\.\./\.\./toolbox/([^/]+)/", href)
+    if instrument and instrument.group(1) in data.instruments:
+        found = data.instruments[instrument.group(1)]
+        return bool(found.link) and not found.no_public_copy
+    return False
+
+
+def _help(fieldset: str) -> str:
+    return re.search(r'<div class="mc-self-check__help".*?</div>', fieldset, re.S).group(0)
+
+
+def test_each_step_names_what_the_covenant_offered_apart_from_its_help(site_data, rendered, lang):
+    for fieldset, step in zip(_steps(rendered), site_data.oecd_steps.values()):
+        offered = re.search(r'<p class="mc-self-check__covenant[^"]*">(.*?)</p>', fieldset, re.S)
+        assert offered and f'href="../../toolbox/#oecd-{step.id}"' in offered.group(1)
+        assert "toolbox/" not in _help(fieldset).replace("toolbox/#", "")  # no member-only instrument in the help
+
+
+def test_the_overview_says_it_is_no_assessment_and_no_legal_advice(rendered, lang):
+    says = {"nl": "Het is geen beoordeling aan de hand van de OESO-handreiking, het convenant of de wet, en geen juridisch advies.",
+            "en": "It is not an assessment against the OECD guidance, the covenant or the law, and not legal advice."}[lang]
+    assert says in _text(rendered.split('class="mc-self-check__overview"')[-1])
 
 
 def test_it_says_it_is_not_the_maturity_assessment_tool_and_gives_no_score(rendered, lang):
@@ -183,3 +285,10 @@ def test_home_the_theme_and_the_toolbox_link_to_the_self_check_in_both_languages
     for prefix in PREFIX.values():
         hrefs = [attrs.get("href") or "" for tag, attrs in site.page(prefix + page).elements if tag == "a"]
         assert any(href.endswith("recyclers/self-check/") for href in hrefs), prefix + page
+
+
+@pytest.mark.parametrize("prefix", PREFIX.values())
+def test_the_built_self_check_page_reads_oecd_guidance_never_oecd_guidelines(site, prefix):
+    assert not _guidelines_named(site.page(prefix + "recyclers/self-check/index.html").flat_text)
+    # the control: the check finds the Guidelines where an instrument's source names them (not the self-check)
+    assert _guidelines_named(site.page("toolbox/report-template/index.html").flat_text)

@@ -8,14 +8,17 @@ import pytest
 
 from tests.browsing import VIEWPORTS, describe, focused, without_transitions
 from tests.conftest import run_axe
+from tests.test_self_check import obtainable
 
 PATH = {"nl": "recyclers/self-check/", "en": "en/recyclers/self-check/"}
 # What each step's questions are answered with, by the place of the answer in its group (0 in place,
 # 1 partly, 2 not yet): step 1 in place, step 2 partly, the others not yet.
 STEP_ANSWER = {"step-1": 0, "step-2": 1}
-OVERVIEW = {"nl": {"in place": "Geregeld:", "to do": "Nog te doen", "next": "Volgende stap:",
+NOT_YET_EVERYWHERE: dict[str, int] = {}
+OVERVIEW = {"nl": {"in place": "Volgens uw antwoorden geregeld:", "to do": "Bij de stappen waar u", "next": "Volgende stap:",
                    "button": "Maak mijn overzicht"},
-            "en": {"in place": "In place:", "to do": "Still to do", "next": "Next step:", "button": "Show my overview"}}
+            "en": {"in place": "In place, by your answers:", "to do": "At the steps where you answered", "next": "Next step:",
+                   "button": "Show my overview"}}
 ACTIVE_RADIO = """() => { const e = document.activeElement;
   if (!e || e.type !== "radio") return null;
   return {name: e.name, step: e.closest("[data-mc-step]").dataset.mcStep,
@@ -38,7 +41,8 @@ def open_self_check(context, server, lang):
     return page, requests
 
 
-def answer_with_the_keyboard(page, answering: bool = True, limit: int = 250) -> dict[str, str]:
+def answer_with_the_keyboard(page, answering: bool = True, limit: int = 400,
+                             step_answer: dict[str, int] = STEP_ANSWER) -> dict[str, str]:
     """Tab through the page; in each question not yet answered choose its step's answer (Space on the first
     answer, or an arrow key to the next ones), until the button; the groups answered, and with what."""
     answered: dict[str, str] = {}
@@ -46,7 +50,7 @@ def answer_with_the_keyboard(page, answering: bool = True, limit: int = 250) -> 
         page.keyboard.press("Tab")
         radio = page.evaluate(ACTIVE_RADIO)
         if answering and radio and not radio["checked"]:
-            moves = STEP_ANSWER.get(radio["step"], 2)
+            moves = step_answer.get(radio["step"], 2)
             if moves == 0:
                 page.keyboard.press("Space")
             for _ in range(moves):
@@ -73,15 +77,15 @@ def test_the_self_check_is_answered_with_the_keyboard_and_its_overview_read_with
     text = overview(page)
     steps = {step.id: f"{'Stap' if lang == 'nl' else 'Step'} {step.number}: {step.title[lang]}"
              for step in site_data.oecd_steps.values()}
-    in_place, to_do = text.split(OVERVIEW[lang]["to do"])
-    assert OVERVIEW[lang]["in place"] in in_place and steps["step-1"] in in_place
+    to_do, in_place = text.split(OVERVIEW[lang]["in place"])
+    assert OVERVIEW[lang]["to do"] in to_do and steps["step-1"] in in_place and steps["step-1"] not in to_do
     assert all(steps[step] not in in_place for step in steps if step != "step-1")
     for step_id, title in steps.items():
         if step_id != "step-1":
             assert title in to_do
-            for instrument in site_data.instruments_by_step[step_id]:
-                assert instrument.title[lang] in to_do, (step_id, instrument.id)
-    assert OVERVIEW[lang]["next"] in to_do and "IMVO-Metaalsectorovereenkomst" in to_do
+            for action in site_data.oecd_steps[step_id].first_actions:
+                assert action[lang] in to_do, (step_id, action)
+    assert OVERVIEW[lang]["next"] in in_place and "IMVO-Metaalsectorovereenkomst" in in_place
     assert "%" not in text
     assert requests == []
     assert page.evaluate("() => [document.cookie, localStorage.length, sessionStorage.length]") == ["", 0, 0]
@@ -98,14 +102,31 @@ def test_the_overview_is_a_live_region_that_axe_passes_once_shown_on_a_phone(pho
     assert page.evaluate("() => document.documentElement.scrollWidth") <= VIEWPORTS["phone"]["width"]
 
 
-def test_an_overview_before_any_answer_lists_every_step_as_not_answered(phone, server, site_data):
+def test_an_overview_before_any_answer_gives_no_verdict(phone, server, site_data):
     page, requests = open_self_check(phone, server, "en")
     assert answer_with_the_keyboard(page, answering=False) == {}
     page.keyboard.press("Space")
     text = overview(page)
-    assert "No step has everything in place yet." in text and "Not fully answered yet:" in text
-    assert all(f"Step {step.number}: {step.title['en']}" in text for step in site_data.oecd_steps.values())
-    assert "In place:" not in text and "Still to do" not in text and requests == []
+    assert "You have not answered a question yet." in text
+    assert not any(f"Step {step.number}:" in text for step in site_data.oecd_steps.values())
+    assert "In place" not in text and "At the steps" not in text and requests == []
+
+
+@pytest.mark.parametrize("lang", PATH)
+def test_not_yet_everywhere_by_keyboard_recommends_only_what_a_company_can_get(phone, server, site_data, lang):
+    page, requests = open_self_check(phone, server, lang)
+    answered = answer_with_the_keyboard(page, step_answer=NOT_YET_EVERYWHERE)
+    assert set(answered.values()) == {"not_yet"} and len(answered) == len(site_data.self_check)
+    page.keyboard.press("Enter")
+    summary = page.locator("#self-check-summary .mc-self-check__result")
+    hrefs = summary.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert len(hrefs) >= len(site_data.oecd_steps)  # at least the guidance for every step
+    assert [href for href in hrefs if not obtainable(site_data, href, lang)] == []
+    for step in site_data.oecd_steps.values():
+        for action in step.first_actions:
+            assert action[lang] in summary.inner_text()
+    what_it_is_not = {"nl": "geen juridisch advies", "en": "not legal advice"}[lang]
+    assert what_it_is_not in page.inner_text(".mc-self-check__overview") and requests == []
 
 
 def test_a_changed_answer_says_the_overview_is_out_of_date(phone, server):
@@ -136,16 +157,36 @@ def test_the_request_watch_sees_a_request_made_with_the_keyboard(phone, server):
 
 
 @pytest.mark.parametrize("lang", PATH)
-def test_without_javascript_it_is_a_checklist_with_the_same_instruments(browser, server, site_data, lang):
+def test_without_javascript_it_is_a_checklist_with_the_same_help(browser, server, site_data, lang):
     context = browser.new_context(viewport=VIEWPORTS["phone"], java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(server + PATH[lang], wait_until="load")
         assert page.locator(".mc-self-check__no-script").is_visible()
         assert not page.locator(".mc-self-check__make").is_visible()
-        assert page.locator("input[type=radio]").count() == 3 * len(site_data.self_check)
-        for step_id, instruments in site_data.instruments_by_step.items():
-            links = page.locator(f'[data-mc-step="{step_id}"] .mc-self-check__instruments a')
-            assert links.all_inner_texts() == [instrument.title[lang] for instrument in instruments]
+        may_not_apply = sum(question.may_not_apply for question in site_data.self_check.values())
+        assert page.locator("input[type=radio]").count() == 4 * len(site_data.self_check) + may_not_apply
+        for step in site_data.oecd_steps.values():
+            actions = page.locator(f'[data-mc-step="{step.id}"] .mc-self-check__actions li')
+            assert actions.all_inner_texts() == [action[lang] for action in step.first_actions]
     finally:
         context.close()
+
+
+def test_dont_know_asks_for_a_start_and_not_applicable_counts_as_done(phone, server, site_data):
+    """Step 3 with its harm question 'not applicable' and the others 'in place' is in place; step 6 with 'don't
+    know' gets that step's help; the steps left open are listed without a verdict."""
+    page, requests = open_self_check(phone, server, "en")
+    answers = {"stop-harm": "not_applicable", "prevention-plan": "in_place", "supplier-risks": "in_place",
+               "remediation": "not_applicable", "complaints": "dont_know"}
+    assert {site_data.self_check[q].step for q in answers} == {"step-3", "step-6"}
+    for question, value in answers.items():
+        page.check(f'input[name="self-check-{question}"][value="{value}"]')
+    page.click(".mc-self-check__make button")
+    to_do, rest = overview(page).split(OVERVIEW["en"]["in place"])
+    step = {s.id: f"Step {s.number}: {s.title['en']}" for s in site_data.oecd_steps.values()}
+    assert step["step-6"] in to_do and site_data.oecd_steps["step-6"].first_actions[0]["en"] in to_do
+    assert step["step-3"] in rest.split("Not (fully) answered")[0] and step["step-3"] not in to_do
+    unanswered = rest.split("Not (fully) answered")[1]
+    assert all(step[s] in unanswered for s in ("step-1", "step-2", "step-4", "step-5"))
+    assert requests == []

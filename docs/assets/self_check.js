@@ -1,9 +1,10 @@
 /* The self-check's overview (docs/recyclers/self-check.md; checked by tests/test_self_check_browser.py).
-   Worked out here from the answers on the page: the steps whose every question is answered "in place",
-   for each other step the toolbox instruments listed with it, and the steps not fully answered. The
-   overview goes into a live region, which also holds the next step (the second term), so that a screen
-   reader reads it. Nothing is stored, sent or requested, and there is no score: the page's own words
-   (data attributes) and links are all it uses. Without this script the page is a checklist. */
+   Worked out here from the answers on the page: the steps whose every question is answered "in place" (or
+   "not applicable"); for each step with an answer "partly", "not yet" or "don't know", that step's help as the
+   page gives it (the website's first actions, and what anyone can read or get); and the steps left unanswered,
+   without a verdict on them. The overview goes into a live region, which also holds the next step (the second
+   term), so that a screen reader reads it. Nothing is stored, sent or requested, and there is no score: the
+   page's own words (data attributes) and links are all it uses. Without this script the page is a checklist. */
 (function () {
   var overview = document.querySelector("[data-mc-self-check-summary]");
   if (!overview) return;
@@ -12,6 +13,8 @@
   var make = overview.querySelector(".mc-self-check__make");
   var button = make.querySelector("button");
   var shown = false;
+  var DONE = ["in_place", "not_applicable"];
+  var TO_DO = ["partly", "not_yet", "dont_know"];
 
   function text(tag, words) {
     var element = document.createElement(tag);
@@ -30,32 +33,41 @@
     });
   }
 
-  function instruments(step) {
-    var list = step.querySelector(".mc-self-check__instruments .mc-instrument-links");
-    return list ? list.cloneNode(true) : text("p", overview.dataset.noInstrument);
+  function help(step) {  // the step's help, as the page gives it, without its own id
+    var copy = step.querySelector("[data-mc-help]").cloneNode(true);
+    copy.removeAttribute("data-mc-help");
+    return copy;
   }
 
-  function group(parts, heading, found, withInstruments) {  // a heading, then the steps found, as a list
+  function group(parts, heading, found, withHelp) {  // a heading, then the steps found, as a list
     parts.appendChild(text("p", heading)).className = "mc-self-check__heading";
     var list = parts.appendChild(document.createElement("ul"));
     found.forEach(function (step) {
       var item = list.appendChild(text("li", title(step)));
-      if (withInstruments) item.appendChild(instruments(step));
+      if (withHelp) item.appendChild(help(step));
     });
   }
 
+  function among(values) {
+    return function (value) { return values.indexOf(value) !== -1; };
+  }
+
   function summary() {
-    var inPlace = [], toDo = [], unanswered = [];
+    var inPlace = [], toDo = [], unanswered = [], answered = false;
     steps.forEach(function (step) {
       var given = answers(step);
-      if (given.every(function (value) { return value === "in_place"; })) inPlace.push(step);
-      else if (given.some(function (value) { return value === "partly" || value === "not_yet"; })) toDo.push(step);
+      answered = answered || given.some(function (value) { return value !== null; });
+      if (given.some(among(TO_DO))) toDo.push(step);
+      else if (given.every(among(DONE)) && given.some(function (value) { return value === "in_place"; })) inPlace.push(step);
       else unanswered.push(step);
     });
     var parts = document.createDocumentFragment();
-    if (inPlace.length) group(parts, overview.dataset.inPlace, inPlace, false);
-    else parts.appendChild(text("p", overview.dataset.noneInPlace));
+    if (!answered) {
+      parts.appendChild(text("p", overview.dataset.nothingAnswered));
+      return parts;
+    }
     if (toDo.length) group(parts, overview.dataset.toDo, toDo, true);
+    if (inPlace.length) group(parts, overview.dataset.inPlace, inPlace, false);
     if (unanswered.length) group(parts, overview.dataset.unanswered, unanswered, false);
     return parts;
   }

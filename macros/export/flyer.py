@@ -1,26 +1,27 @@
-"""The flyer for recycling companies: one A4 page per language, from the data the recycler pages show
-(why now: the laws, each with the day it was checked; what the covenant offered: the recycler page's
-sections; what comes next; the contact, as the contact card shows it), with the recycler page's
-address and a QR code of it. tools/pdf.py prints it with the report's PDFs and links it from every
-recycler page."""
+"""The flyer for recycling companies: one A4 page per language that invites a company which has never heard of
+the covenant. The top half: a headline, three short points (the self-check; what two laws mean for a recycler,
+from their data), one call to action (the self-check's address printed and as a QR code) and the one contact
+route; the bottom half: the law in brief, what comes next, and one line on when those facts were checked.
+tools/pdf.py prints it with the report's PDFs and links it from every recycler page; without the site's
+address (a review build) it says plainly that it is a review copy."""
 from __future__ import annotations
 
 import segno
 from markupsafe import Markup
 
 from .report import PDF_FOLDER, default_language_source, file_size, language_root, page_url, site_title
-from ..model.addresses import RECYCLERS_PAGE
+from ..model.addresses import RECYCLERS_PAGE, SELF_CHECK_PAGE
 from ..model.edition import current_edition
 from ..model.records import SiteData
 from ..reading.problems import DataError, Problem
-from ..rendering.render import RenderContext, contact_card, render_html
+from ..rendering.render import RenderContext, render_html
 
 # Where the flyer's link goes once the flyer exists: tools/pdf.py replaces this element of the built page.
 FLYER_SLOT = '<p class="mc-download mc-download--flyer" data-flyer-pdf hidden></p>'
-RECYCLERS_PAGE_ID = "recyclers"  # data/pages.yml: the recycler page, whose sections the flyer takes
-# The sections of that page on what the covenant offered (the others are on the flyer from their own
-# data: the laws, the follow-up, the contact).
-OFFERED_SECTIONS = ("what-it-did", "what-participants-did", "what-they-got")
+RECYCLERS_PAGE_ID = "recyclers"  # data/pages.yml: the recycler page the flyer sums up
+# The laws whose meaning for a recycler (for_recyclers in data/regulations.yml) are two of the flyer's three points:
+# a large customer's questions (CSRD) and exports outside the OECD (the Waste Shipment Regulation).
+POINT_LAWS = ("csrd", "waste-shipment-regulation")
 
 
 def flyer_path(data: SiteData, lang: str) -> str:
@@ -29,11 +30,21 @@ def flyer_path(data: SiteData, lang: str) -> str:
     return f"{PDF_FOLDER}/{slug}-{current_edition(data).name}-{lang}.pdf"
 
 
-def recyclers_url(site_url: str | None, lang: str) -> str | None:
-    """The recycler page's public address in a language; None for a build without site_url (not published)."""
+def public_url(site_url: str | None, lang: str, src: str) -> str | None:
+    """A page's public address in a language; None for a build without site_url (not published)."""
     if not site_url:
         return None
-    return f"{site_url.rstrip('/')}/{language_root(lang)}{page_url(RECYCLERS_PAGE)}"
+    return f"{site_url.rstrip('/')}/{language_root(lang)}{page_url(src)}"
+
+
+def recyclers_url(site_url: str | None, lang: str) -> str | None:
+    """The recycler page's public address in a language."""
+    return public_url(site_url, lang, RECYCLERS_PAGE)
+
+
+def self_check_url(site_url: str | None, lang: str) -> str | None:
+    """The self-check's public address in a language: the flyer's call to action."""
+    return public_url(site_url, lang, SELF_CHECK_PAGE)
 
 
 def qr_svg(url: str) -> Markup:
@@ -54,15 +65,23 @@ def flyer_context(data: SiteData, lang: str, site_url: str | None) -> RenderCont
     return RenderContext(data, lang, url_for=url_for)
 
 
-def offered_sections(data: SiteData) -> list:
-    """The recycler page's sections on what the covenant offered; DataError naming the one missing."""
-    sections = {section.id: section for section in data.pages[RECYCLERS_PAGE_ID].sections}
-    missing = [section_id for section_id in OFFERED_SECTIONS if section_id not in sections]
+def point_laws(data: SiteData) -> list:
+    """The laws of the flyer's points; DataError naming the one missing or without its meaning for a recycler."""
+    missing = [law_id for law_id in POINT_LAWS if law_id not in data.regulations or not data.regulations[law_id].for_recyclers]
     if missing:
-        raise DataError([Problem("data/pages.yml", f"there is no section '{section_id}': the flyer for recycling "
-                                 "companies shows it (macros/export/flyer.py, OFFERED_SECTIONS)",
-                                 record=f"page '{RECYCLERS_PAGE_ID}'", field="sections") for section_id in missing])
-    return [sections[section_id] for section_id in OFFERED_SECTIONS]
+        raise DataError([Problem("data/regulations.yml", f"there is no regulation '{law_id}' with for_recyclers: the "
+                                 "flyer for recycling companies shows it (macros/export/flyer.py, POINT_LAWS)",
+                                 record=f"regulation '{law_id}'", field="for_recyclers") for law_id in missing])
+    return [data.regulations[law_id] for law_id in POINT_LAWS]
+
+
+def checked_line(ctx: RenderContext, regulations: list) -> str:
+    """One line on when the flyer's facts about the outside world were checked: the laws (the oldest check of
+    them) and the second term with the contact (the older of the two)."""
+    covenant = ctx.data.covenant
+    laws = min(r.checked_on for r in regulations if r.checked_on)
+    follow_up = min(day for day in (covenant.follow_up_checked_on, covenant.contact_checked_on) if day)
+    return ctx.t("flyer.checked", laws=ctx.date(laws), follow_up=ctx.date(follow_up))
 
 
 def flyer_title(data: SiteData, lang: str) -> str:
@@ -73,13 +92,13 @@ def flyer_title(data: SiteData, lang: str) -> str:
 def flyer_html(data: SiteData, lang: str, site_url: str | None) -> str:
     """The flyer as one HTML document (tools/flyer.css lays it out on one A4 page)."""
     ctx = flyer_context(data, lang, site_url)
-    url = recyclers_url(site_url, lang)
+    url = self_check_url(site_url, lang)
     edition = current_edition(data)
     regulations = [r for r in data.regulations.values() if r.asks]
     return render_html("flyer.html", ctx, covenant=data.covenant, title=flyer_title(data, lang),
-                       page=data.pages[RECYCLERS_PAGE_ID], offered=offered_sections(data),
-                       regulations=regulations, contact=Markup(contact_card(ctx)), url=url,
-                       qr=qr_svg(url) if url else None,
+                       point_laws=point_laws(data), regulations=regulations, url=url,
+                       recyclers_url=recyclers_url(site_url, lang), qr=qr_svg(url) if url else None,
+                       checked=checked_line(ctx, regulations),
                        footer=ctx.t("pdf.footer", site=site_title(data, lang), edition=edition.name,
                                     date=ctx.date(edition.date)))
 

@@ -66,6 +66,7 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("instruments", "related", "instruments"),
     Reference("known_problems", "criteria", "criteria"),
     Reference("self_check", "step", "oecd_steps"),
+    Reference("oecd_steps", "laws", "regulations"),
 )
 
 

@@ -121,6 +121,14 @@ class Regulation:
 
 
 @dataclass(frozen=True)
+class Passage:
+    """A numbered passage of Section II of the OECD guidance; its heading is the website's few words."""
+
+    number: str  # e.g. "2.4"
+    heading: Text
+
+
+@dataclass(frozen=True)
 class OecdStep:
     """A step of the OECD due diligence guidance: generic guidance, not a fact about the covenant."""
 
@@ -129,6 +137,23 @@ class OecdStep:
     title: Text
     explanation: Text
     source: Source | None = None  # the OECD guidance (the file's oecd_source)
+    source_nl: Source | None = None  # its Dutch edition (the file's oecd_source_nl), for Dutch readers
+    passages: list[Passage] = field(default_factory=list)
+    first_actions: list[Text] = field(default_factory=list)  # written for this website: its suggestions
+    laws: list[str] = field(default_factory=list)  # ids of regulations that may apply at this step ...
+    laws_when: Text | None = None  # ... and when
+
+    def guidance(self, lang: str) -> Source | None:
+        """The guidance in the reader's language when there is an edition in it, else the original."""
+        return self.source_nl if lang == "nl" and self.source_nl else self.source
+
+    def passages_of(self, cited: str) -> list[Passage]:
+        """The passages a question cites: one ("2.4") or a range ("2.1–2.2"); [] when the step lacks one."""
+        first, _, last = cited.partition("–")
+        numbers = [p.number for p in self.passages]
+        if first not in numbers or (last or first) not in numbers:
+            return []
+        return self.passages[numbers.index(first):numbers.index(last or first) + 1]
 
 
 @dataclass(frozen=True)
@@ -172,8 +197,10 @@ class SelfCheckQuestion:
     id: str
     step: str  # the OECD step it belongs to
     question: Text
-    passage: str  # the numbered passage of the guidance it paraphrases, e.g. "1.1"
+    passage: str  # the passage(s) of its step it follows: "1.1", or a range "3.1–3.2"
     source: Source | None = None  # where that passage is (the file's oecd_source)
+    explanation: Text | None = None  # written for this website: the guidance's term for it, explained
+    may_not_apply: bool = False  # True: "not applicable" is an answer too
 
 
 @dataclass(frozen=True)
@@ -260,6 +287,7 @@ class Covenant:
     follow_up_source: Source | None = None              # so with its source and the day it was checked
     follow_up_checked_on: str | None = None
     contact_source: Source | None = None  # where the contact details can be checked again
+    contact_print: Text | None = None  # the same route on paper: who, and the address written out
     contact_checked_on: str | None = None
     ways_in: list[str] = field(default_factory=list)  # parties (e.g. trade associations) a company may go through
     pages: list[Source] = field(default_factory=list)  # the covenant's own pages, where its documents are
@@ -388,7 +416,7 @@ def _build(cls: type, raw: dict[str, Any]) -> Any:
     """A record from its validated mapping; nested sources and sections become records too.
     An unknown key raises TypeError (see record_fields_problems in load.py for the located message)."""
     values = dict(raw)
-    for key in ("source", "link", "working_group_source", "follow_up_source", "contact_source"):
+    for key in ("source", "source_nl", "link", "working_group_source", "follow_up_source", "contact_source"):
         if key in values:
             values[key] = Source(**values[key])
     if "sections" in values:
@@ -492,7 +520,11 @@ def _covenant(raw: dict[str, Any]) -> Covenant:
 
 
 def _oecd_steps(toolbox: dict[str, Any]) -> dict[str, OecdStep]:
-    return _index(OecdStep, [{"source": toolbox["oecd_source"], **raw} for raw in toolbox["oecd_steps"]])
+    editions = {"source": toolbox["oecd_source"], **({"source_nl": toolbox["oecd_source_nl"]}
+                                                     if "oecd_source_nl" in toolbox else {})}
+    return _index(OecdStep, [{**editions, **raw,
+                              "passages": [Passage(**p) for p in raw.get("passages", [])]}
+                             for raw in toolbox["oecd_steps"]])
 
 
 def _self_check(toolbox: dict[str, Any]) -> dict[str, SelfCheckQuestion]:

@@ -1,5 +1,6 @@
-"""The self-check's rules between records (data/toolbox.yml): every OECD step has two or three questions,
-and each question paraphrases a passage of its own step."""
+"""The self-check's rules between records (data/toolbox.yml): every OECD step has two or three questions; each
+question follows a passage of its own step as the step lists them (or a range of them), also when it names its
+own source, which can only be the guidance itself; and each step lists its passages once, numbered as its own."""
 from __future__ import annotations
 
 from collections import Counter
@@ -9,11 +10,7 @@ from .locate import problem_at_record, records_of
 from .problems import Problem
 
 QUESTIONS_PER_STEP = (2, 3)  # fewest and most
-# The numbered passages of Section II of the OECD Due Diligence Guidance for Responsible Business Conduct (2018)
-# known to this site, by step: a question's passage must be one of them (step 3 has 3.1 and 3.2, no 3.3). A number
-# not here may be added once it has been looked up in the guidance itself.
-GUIDANCE_PASSAGES = {1: ("1.1", "1.2", "1.3"), 2: ("2.1", "2.2", "2.3", "2.4"), 3: ("3.1", "3.2"), 4: ("4.1",),
-                     5: ("5.1",), 6: ("6.1", "6.2")}
+RANGE = "–"  # an en dash between two passages of one step: "3.1–3.2"
 
 
 def self_check_problems(documents) -> list[Problem]:
@@ -21,28 +18,72 @@ def self_check_problems(documents) -> list[Problem]:
     toolbox = documents.get(questions.file)
     if toolbox is None or not isinstance(toolbox.data, dict) or not isinstance(toolbox.data.get(questions.key), list):
         return []  # no questions at all: the schema says so, once
-    numbers = {record["id"]: record.get("number") for _, record in records_of(documents, steps)
-               if isinstance(record.get("id"), str)}
-    counted = Counter(record.get("step") for _, record in records_of(documents, questions))
-    fewest, most = QUESTIONS_PER_STEP
-    problems = [problem_at_record(documents, steps, index, record, "id",
-                                  f"the self-check has {counted[record['id']]} question(s) for this step; give it "
-                                  f"{fewest} to {most} (self_check in {toolbox.name}, with step: \"{record['id']}\")")
-                for index, record in records_of(documents, steps)
-                if isinstance(record.get("id"), str) and not fewest <= counted[record["id"]] <= most]
+    guidance = {source.get("url") for source in (toolbox.data.get("oecd_source"), toolbox.data.get("oecd_source_nl"))
+                if isinstance(source, dict)}
+    by_id = {record["id"]: record for _, record in records_of(documents, steps) if isinstance(record.get("id"), str)}
+    problems = _question_counts(documents, steps, toolbox.name)
+    problems += _passage_lists(documents, steps)
     for index, record in records_of(documents, questions):
-        number, passage = numbers.get(record.get("step")), record.get("passage")
-        if "source" in record or not isinstance(number, int) or not isinstance(passage, str):
-            continue  # another source numbers its passages its own way; an unknown step is reported as such
-        if passage.partition(".")[0] != str(number):
+        step, cited = by_id.get(record.get("step")), record.get("passage")
+        source = record.get("source")
+        if isinstance(source, dict) and source.get("url") not in guidance:
             problems.append(problem_at_record(
-                documents, questions, index, record, "passage",
-                f"passage {passage} is not a passage of step {number} (its passages are {number}.1, {number}.2, ...): "
-                f"name the passage of step {number} that the question paraphrases, or correct its step"))
-        elif number in GUIDANCE_PASSAGES and passage not in GUIDANCE_PASSAGES[number]:
+                documents, questions, index, record, "source",
+                f"a question follows the OECD guidance, not {source.get('url')!r}: leave source out (the guidance is "
+                "oecd_source, and oecd_source_nl for Dutch readers) or name one of those two"))
+        if step is None or not isinstance(cited, str) or not isinstance(step.get("number"), int):
+            continue  # an unknown step is reported as such; a missing passage by the schema
+        problem = _cited_problem(cited, step)
+        if problem:
+            problems.append(problem_at_record(documents, questions, index, record, "passage", problem))
+    return problems
+
+
+def _numbers(step: dict) -> list[str]:
+    return [p.get("number") for p in step.get("passages") or [] if isinstance(p, dict)]
+
+
+def _cited_problem(cited: str, step: dict) -> str | None:
+    """Why a question's passage (or range) is not one its step lists, or None."""
+    number, listed = step["number"], _numbers(step)
+    first, _, last = cited.partition(RANGE)
+    for end in (first, last) if last else (first,):
+        if end.partition(".")[0] != str(number):
+            return (f"passage {end} is not a passage of step {number} (its passages are {number}.1, {number}.2, ...): "
+                    f"name the passage of step {number} that the question follows, or correct its step")
+        if end not in listed:
+            return (f"the OECD guidance has no passage {end} under step {number} (the step lists "
+                    f"{', '.join(listed) or 'none'} in its passages): name one of those, or, once it has been looked "
+                    "up in the guidance itself, add it to the step's passages")
+    if last and listed.index(first) >= listed.index(last):
+        return f"the range {cited} runs backwards or over one passage: write it first–last, e.g. {number}.1–{number}.2"
+    return None
+
+
+def _question_counts(documents, steps, file_name: str) -> list[Problem]:
+    counted = Counter(record.get("step") for _, record in records_of(documents, collection_named("self_check")))
+    fewest, most = QUESTIONS_PER_STEP
+    return [problem_at_record(documents, steps, index, record, "id",
+                              f"the self-check has {counted[record['id']]} question(s) for this step; give it "
+                              f"{fewest} to {most} (self_check in {file_name}, with step: \"{record['id']}\")")
+            for index, record in records_of(documents, steps)
+            if isinstance(record.get("id"), str) and not fewest <= counted[record["id"]] <= most]
+
+
+def _passage_lists(documents, steps) -> list[Problem]:
+    """Each step lists its own passages, each once and in order."""
+    problems = []
+    for index, record in records_of(documents, steps):
+        number, listed = record.get("number"), _numbers(record)
+        if not isinstance(number, int):
+            continue
+        foreign = [n for n in listed if isinstance(n, str) and n.partition(".")[0] != str(number)]
+        if foreign:
             problems.append(problem_at_record(
-                documents, questions, index, record, "passage",
-                f"the OECD guidance has no passage {passage} known to this site (step {number} has "
-                f"{', '.join(GUIDANCE_PASSAGES[number])}): name the one the question paraphrases, or, once it is "
-                "looked up in the guidance, add it to GUIDANCE_PASSAGES in macros/reading/self_check.py"))
+                documents, steps, index, record, "passages",
+                f"passage(s) {', '.join(foreign)} are not passages of step {number}: list each passage under its own step"))
+        elif len(set(listed)) != len(listed) or listed != sorted(listed, key=lambda n: int(str(n).partition(".")[2] or 0)):
+            problems.append(problem_at_record(
+                documents, steps, index, record, "passages",
+                f"the passages of step {number} ({', '.join(map(str, listed))}) must each be listed once, in order"))
     return problems

@@ -269,11 +269,20 @@ def recyclers_call_to_action(ctx: RenderContext) -> str:
                        contact_anchor=CONTACT_ANCHOR)
 
 
+ANSWERS = ("in_place", "partly", "not_yet", "dont_know", "not_applicable")  # the last only where a question may not apply
+
+
+def obtainable_instruments(data: SiteData) -> dict[str, list]:
+    """Per OECD step, the toolbox instruments anyone can get today: those with a public link (no others)."""
+    return {step: [i for i in found if i.link and not i.no_public_copy] for step, found in data.instruments_by_step.items()}
+
+
 def self_check(ctx: RenderContext) -> str:
-    """The self-check on the six OECD steps: a checklist of the site's own questions per step, with the step's
-    instruments, then the overview the browser makes of the answers (assets/self_check.js; no score)."""
+    """The self-check on the six OECD steps: a checklist of the site's own questions per step, with what helps at
+    that step, then the overview the browser makes of the answers (assets/self_check.js; no score)."""
     steps = list(ctx.data.oecd_steps.values())
-    return blocks(render_html("self_check.html", ctx, steps=steps, guidance=steps[0].source if steps else None),
+    return blocks(render_html("self_check.html", ctx, steps=steps, answers=ANSWERS, recyclers_page=RECYCLERS_PAGE,
+                              obtainable=obtainable_instruments(ctx.data)),
                   heading(ctx.t("heading.self_check_summary"), 2, "self-check-overview"),
                   render_html("self_check_summary.html", ctx, after_page=RECYCLERS_AFTER_PAGE))
 
@@ -302,8 +311,10 @@ def covenant_intro(ctx: RenderContext) -> str:
 
 
 def recyclers_next_step(ctx: RenderContext) -> str:
-    """The first thing on the recycler pages: the next step (the second term, and whom to contact)."""
-    return render_html("next_step.html", ctx, after_page=RECYCLERS_AFTER_PAGE)
+    """The first thing on the recycler pages: the self-check, the one contact route, and the next step (the
+    second term)."""
+    return render_html("next_step.html", ctx, after_page=RECYCLERS_AFTER_PAGE, self_check_page=SELF_CHECK_PAGE,
+                       covenant=ctx.data.covenant)
 
 
 def contact_card(ctx: RenderContext) -> str:
