@@ -59,8 +59,14 @@ build: $(STAMP) browser
 pdf: $(STAMP) browser
 	$(BIN)/python -m tools.pdf --out pdf
 
+# An editor's command that fails has said why in her words: make stops without its own
+# "make: *** [...] Error 1" line, which reads as a second error. QUIET_STOP interrupts make (it exits
+# with 130 and prints nothing, as after Ctrl-C), so the command still fails for scripts and CI. Where
+# make ignores Ctrl-C (started in the background), it fails the ordinary way, with make's line.
+QUIET_STOP = || { [ $$(( 0x$$(sed -n 's/^SigIgn:[[:space:]]*//p' /proc/$$$$/status) & 2 )) = 0 ] || exit 1; kill -INT $$PPID; sleep 0.5; }
+
 check-data: $(STAMP)
-	$(BIN)/python -m macros.reading.check
+	@$(BIN)/python -m macros.reading.check $(QUIET_STOP)
 
 # The browser tests use Debian's chromium (Playwright cannot download browsers here), axe-core and IBM's
 # accessibility-checker-engine;
@@ -119,16 +125,16 @@ screenshots: build
 EDITION_FLAGS = $(if $(filter 1,$(PUSH)),--push) $(if $(filter 1,$(FORCE)),--force) $(if $(filter 1,$(ALLOW_STALE)),--allow-stale)
 
 publish: $(STAMP)
-	@$(BIN)/python -m tools.editions publish --version "$(VERSION)" --alias "$(ALIAS)" --title "$(TITLE)" $(EDITION_FLAGS)
+	@$(BIN)/python -m tools.editions publish --version "$(VERSION)" --alias "$(ALIAS)" --title "$(TITLE)" $(EDITION_FLAGS) $(QUIET_STOP)
 
 editions: $(STAMP)
-	@$(BIN)/python -m tools.editions list
+	@$(BIN)/python -m tools.editions list $(QUIET_STOP)
 
 unpublish: $(STAMP)
-	@$(BIN)/python -m tools.editions unpublish --version "$(VERSION)" $(filter --push,$(EDITION_FLAGS))
+	@$(BIN)/python -m tools.editions unpublish --version "$(VERSION)" $(filter --push,$(EDITION_FLAGS)) $(QUIET_STOP)
 
 set-default: $(STAMP)
-	@$(BIN)/python -m tools.editions set-default --version "$(VERSION)" $(filter --push,$(EDITION_FLAGS))
+	@$(BIN)/python -m tools.editions set-default --version "$(VERSION)" $(filter --push,$(EDITION_FLAGS)) $(QUIET_STOP)
 
 clean:
 	rm -rf site .site-build .site-previous screenshots pdf .test-*.log $(VENV) .venv-cff .venv-audit .pytest_cache .hypothesis node_modules

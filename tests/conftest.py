@@ -22,6 +22,9 @@ from tests.sitetext import Site
 from tools.serve_gzip import GzipServer
 
 ROOT = Path(__file__).resolve().parent.parent
+# The suite's expected messages are written in English; the Dutch ones an editor sees by default are
+# specified in tests/test_messages.py, which sets the language itself.
+os.environ["EDITOR_LANG"] = "en"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from ..model.catalog import COLLECTIONS
 from ..model.records import RECORD_TYPES
-from .problems import Problem
+from .messages import say
+from .problems import Problem, record_name
 
 CHECKED_ON = "checked_on"
 
@@ -31,7 +32,7 @@ class CheckedFact:
     checked_on: datetime.date
 
     def where(self) -> str:
-        return ": ".join(part for part in (self.file, self.record, f"field '{self.field}'") if part)
+        return ": ".join(part for part in (self.file, self.record, say("problems.field", field=self.field)) if part)
 
 
 def build_date() -> datetime.date:
@@ -60,7 +61,8 @@ def checked_facts(data) -> list[CheckedFact]:
             for name in fields:
                 day = getattr(record, name)
                 if day:
-                    label = collection.label if record_id is None else f"{collection.label} '{record_id}'"
+                    shown = record_name(collection)
+                    label = shown if record_id is None else f"{shown} '{record_id}'"
                     facts.append(CheckedFact(f"data/{collection.file}.yml", label, name,
                                              datetime.date.fromisoformat(day)))
     return facts
@@ -74,7 +76,7 @@ def future_problems(facts: list[CheckedFact]) -> list[Problem]:
     """A day after the build's and after today's is an error (an editor may write today's date before
     committing, while SOURCE_DATE_EPOCH is still the last commit's)."""
     latest = max(build_date(), datetime.datetime.now(datetime.timezone.utc).date())
-    return [Problem(fact.file, f"{fact.checked_on.isoformat()} is in the future: write the day the fact was checked",
+    return [Problem(fact.file, say("freshness.future", day=fact.checked_on.isoformat()),
                     record=fact.record, field=fact.field) for fact in facts if fact.checked_on > latest]
 
 
@@ -94,6 +96,5 @@ def stale_facts(facts, today: datetime.date, months: int) -> list[CheckedFact]:
 
 def stale_message(fact: CheckedFact, today: datetime.date, months: int) -> str:
     """One line an editor can act on."""
-    return (f"{fact.where()}: warning: last checked on {fact.checked_on.isoformat()}, more than {months} months "
-            f"before {today.isoformat()}: check it against its source again, then set the date to the day you "
-            "checked it")
+    return say("freshness.stale", where=fact.where(), day=fact.checked_on.isoformat(), months=months,
+               today=today.isoformat())

@@ -17,7 +17,9 @@ from ..model.records import RECORD_TYPES, SiteData, build_site_data, record_fiel
 from .downloads import downloads_problems
 from .own_language import wrong_language_problems
 from .figures import CHECK_ONLY, figure_problems, number_problems, without_check_fields
+from .messages import say
 from .problems import DataError, Problem
+from .report_words import report_words_problems
 from .requirements import PagesScan, code_requests, enum_requests, scan_pages
 from .text_rules import text_problems
 from .validate import Schemas, internal_link_judge, link_problems, read_documents, validate_documents
@@ -44,6 +46,7 @@ def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = Non
     problems += text_problems(documents, requests)
     problems += number_problems(documents, notes)
     problems += wrong_language_problems(documents)
+    problems += report_words_problems(documents)
     if not problems:  # what a sentence says of the figures is worth saying once the figures themselves are valid
         problems += figure_problems(documents)
     if pages is not None:
@@ -74,8 +77,7 @@ def generated_page_problems(documents: dict[str, YamlDocument], data: SiteData, 
     taken = {instrument_page(record["id"]): (index, record) for index, record in records_of(documents, instruments)
              if isinstance(record.get("id"), str)}
     return [problem_at_record(documents, instruments, index, record, "id",
-                              f"its page would be docs/{page}, which is already a page of the site: choose "
-                              "another id")
+                              say("rules.page_taken", page=page))
             for page, (index, record) in taken.items() if page in pages.files]
 
 
@@ -93,13 +95,12 @@ def record_fields_problems(documents: dict[str, YamlDocument]) -> list[Problem]:
                 if key not in known and key not in CHECK_ONLY:  # for the check alone (figures.py)
                     problems.append(problem_at_record(
                         documents, collection, index, record, key,
-                        f"the site's code does not use this field (macros/model/records.py has no '{key}'); "
-                        "remove it, or ask a developer to add it"))
+                        say("rules.unused_field", key=key)))
     return problems
 
 
 def _missing_fixed_pages(pages: PagesScan) -> list[Problem]:
-    return [Problem(f"docs/{page}", "this page is missing; the site puts records on it (macros/model/addresses.py)")
+    return [Problem(f"docs/{page}", say("rules.page_missing"))
             for page in FIXED_PAGES if page not in pages.files]
 
 

@@ -20,6 +20,7 @@ from ..model.addresses import (
 )
 from ..reading.freshness import build_date, checked_facts, stale_facts
 from ..reading.history import EditionPlaces
+from ..reading.messages import say
 from ..model.language import format_date, format_number, localize, translate
 from ..model.markdown_text import is_safe_link, is_site_link, render_markdown
 from ..model.records import SiteData, Target, edition_order
@@ -463,6 +464,8 @@ def ui_heading(ctx: RenderContext, key: str, level: int = 2, anchor: str | None 
 
 
 def data_errors_page(head: str, problems: list) -> str:
-    """What `make serve` shows instead of a page while the data has problems (escaped like all data)."""
-    return blocks(heading("Data errors / Fouten in de data", 1),
-                  _TEMPLATES.get_template("data_errors.html").render(head=head, problems=problems).strip())
+    """What `make serve` shows instead of a page while the data has problems (escaped like all data), in
+    the editor's language (reading/messages.yml), like `make check-data`."""
+    words = {name: say(f"errors_page.{name}") for name in ("field", "warning", "reload")}
+    return blocks(heading(say("errors_page.title"), 1),
+                  _TEMPLATES.get_template("data_errors.html").render(head=head, problems=problems, words=words).strip())
