@@ -240,3 +240,50 @@ def _texts_of(value: Any, path: list[Any]) -> Iterator[tuple[list[Any], str]]:
     for inner, nl, en in texts_in_both_languages(value, path):
         yield [*inner, "nl"], nl
         yield [*inner, "en"], en
+
+
+def _own_figures(record: dict) -> set[float]:
+    """A numeric target's figures: its result, its target and the other figures it lists."""
+    listed = [item.get("value") for item in record.get(OTHER_FIGURES) or [] if isinstance(item, dict)]
+    return {float(value) for value in (record.get("result_value"), record.get("target_value"), *listed)
+            if isinstance(value, (int, float)) and not isinstance(value, bool)}
+
+
+def _targets_with_unit(data: Any) -> dict[str, tuple[int, dict]]:
+    """(index, record) of each numeric target whose unit the texts are searched for, by id."""
+    targets = next(c for c in COLLECTIONS if c.name == "targets")
+    records = data.get(targets.key) if isinstance(data, dict) else None
+    return {record["id"]: (index, record) for index, record in enumerate(records if isinstance(records, list) else [])
+            if isinstance(record, dict) and isinstance(record.get("id"), str) and record.get("kind") == "numeric"
+            and record.get("unit") in _UNIT_WORDS}
+
+
+def stale_figure_problems(documents: dict[str, YamlDocument], before: Any) -> list[Problem]:
+    """A figure is written once, in its target: a text elsewhere in the data (a page's note, a summary) that
+    still states a figure the target had in `before` (targets.yml as last committed, parsed) and no longer
+    has, in the target's unit, is named with the figure the target has now."""
+    targets = next(c for c in COLLECTIONS if c.name == "targets")
+    document = documents.get(targets.file)
+    if document is None or before is None:
+        return []
+    old_targets = _targets_with_unit(before)
+    problems = []
+    for ident, (index, record) in _targets_with_unit(document.data).items():
+        if ident not in old_targets or old_targets[ident][1].get("unit") != record.get("unit"):
+            continue
+        gone = _own_figures(old_targets[ident][1]) - _own_figures(record)
+        if not gone:
+            continue
+        for stem, other in documents.items():
+            for path, text in _texts_of(other.data, []):
+                if stem == targets.file and path[:2] == [targets.key, index]:
+                    continue  # the target's own texts: figure_problems names them
+                lang = path[-1]
+                for match in _WITH_UNIT[(record["unit"], lang)].finditer(text):
+                    if _value(match.group(1), lang) in gone:
+                        problems.append(problem_at_path(
+                            other, stem, path,
+                            say("figures.stale_elsewhere", sentence=_sentence(text, match.start()).strip(),
+                                stated=match.group().strip(), target=ident,
+                                result=_figure(record.get("result_value")))))
+    return problems

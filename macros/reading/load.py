@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+import yaml
+
 from ..model.addresses import FIXED_PAGES, anchors_by_page, generated_pages, instrument_page
 from ..model.catalog import COLLECTIONS
 from .freshness import checked_facts, future_problems
@@ -16,7 +18,8 @@ from .locate import problem_at_record, records_of
 from ..model.records import RECORD_TYPES, SiteData, build_site_data, record_fields
 from .downloads import downloads_problems
 from .own_language import wrong_language_problems
-from .figures import CHECK_ONLY, figure_problems, number_problems, without_check_fields
+from .history import last_committed
+from .figures import CHECK_ONLY, figure_problems, number_problems, stale_figure_problems, without_check_fields
 from .messages import say
 from .problems import DataError, Problem
 from .report_words import report_words_problems
@@ -49,6 +52,7 @@ def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = Non
     problems += report_words_problems(documents)
     if not problems:  # what a sentence says of the figures is worth saying once the figures themselves are valid
         problems += figure_problems(documents)
+    problems += stale_figure_problems(documents, _last_committed_targets(data_dir))
     if pages is not None:
         problems += [Problem(file, message, line=line) for file, line, message in pages.problems]
         problems += _missing_fixed_pages(pages)
@@ -69,6 +73,16 @@ def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = Non
         if problems:
             raise DataError(_sorted(problems))
     return data
+
+
+def _last_committed_targets(data_dir: Path) -> object:
+    """targets.yml as last committed, parsed; None outside git or when it cannot be read (then the
+    figures are compared with nothing older)."""
+    text = last_committed(data_dir, "targets.yml")
+    try:
+        return yaml.safe_load(text) if text else None
+    except yaml.YAMLError:
+        return None
 
 
 def generated_page_problems(documents: dict[str, YamlDocument], data: SiteData, pages: PagesScan) -> list[Problem]:

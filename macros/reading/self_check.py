@@ -6,6 +6,7 @@ from collections import Counter
 
 from ..model.catalog import collection_named
 from .locate import problem_at_record, records_of
+from .messages import say
 from .problems import Problem
 
 QUESTIONS_PER_STEP = (2, 3)  # fewest and most
@@ -26,8 +27,8 @@ def self_check_problems(documents) -> list[Problem]:
     counted = Counter(record.get("step") for _, record in records_of(documents, questions))
     fewest, most = QUESTIONS_PER_STEP
     problems = [problem_at_record(documents, steps, index, record, "id",
-                                  f"the self-check has {counted[record['id']]} question(s) for this step; give it "
-                                  f"{fewest} to {most} (self_check in {toolbox.name}, with step: \"{record['id']}\")")
+                                  say("self_check.count", count=counted[record["id"]], fewest=fewest, most=most,
+                                      file=toolbox.name, step=record["id"]))
                 for index, record in records_of(documents, steps)
                 if isinstance(record.get("id"), str) and not fewest <= counted[record["id"]] <= most]
     for index, record in records_of(documents, questions):
@@ -37,12 +38,10 @@ def self_check_problems(documents) -> list[Problem]:
         if passage.partition(".")[0] != str(number):
             problems.append(problem_at_record(
                 documents, questions, index, record, "passage",
-                f"passage {passage} is not a passage of step {number} (its passages are {number}.1, {number}.2, ...): "
-                f"name the passage of step {number} that the question paraphrases, or correct its step"))
+                say("self_check.wrong_step", passage=passage, number=number)))
         elif number in GUIDANCE_PASSAGES and passage not in GUIDANCE_PASSAGES[number]:
             problems.append(problem_at_record(
                 documents, questions, index, record, "passage",
-                f"the OECD guidance has no passage {passage} known to this site (step {number} has "
-                f"{', '.join(GUIDANCE_PASSAGES[number])}): name the one the question paraphrases, or, once it is "
-                "looked up in the guidance, add it to GUIDANCE_PASSAGES in macros/reading/self_check.py"))
+                say("self_check.unknown_passage", passage=passage, number=number,
+                    known=", ".join(GUIDANCE_PASSAGES[number]))))
     return problems
