@@ -30,9 +30,9 @@ help:
 	@echo "make bench       time the data check and a full build; Lighthouse performance of key pages"
 	@echo "make audit       check the locked Python and npm dependencies for known vulnerabilities (needs the network)"
 	@echo "make screenshots build, then full-page PNGs of key pages (nl/en, 390 and 1280 px) in screenshots/"
-	@echo "make publish VERSION=2024 [ALIAS=latest] [TITLE=...] [PUSH=1] [FORCE=1] [ALLOW_STALE=1]"
-	@echo "                 publish an edition on gh-pages (needs SITE_URL, the site's public address)"
-	@echo "make editions    list the published editions"
+	@echo "make publish VERSION=2024 [MESSAGE=\"wat u veranderde\"] [ALIAS=latest] [TITLE=...] [PUSH=1] [FORCE=1] [ALLOW_STALE=1]"
+	@echo "                 check, commit your changes with MESSAGE, and publish an edition on gh-pages (needs SITE_URL)"
+	@echo "make editions    list the published editions with their date and address"
 	@echo "make unpublish VERSION=2024 [PUSH=1]   withdraw an edition"
 	@echo "make set-default VERSION=latest [PUSH=1]   the edition (or alias) that / leads to"
 
@@ -125,7 +125,7 @@ screenshots: build
 EDITION_FLAGS = $(if $(filter 1,$(PUSH)),--push) $(if $(filter 1,$(FORCE)),--force) $(if $(filter 1,$(ALLOW_STALE)),--allow-stale)
 
 publish: $(STAMP)
-	@$(BIN)/python -m tools.editions publish --version "$(VERSION)" --alias "$(ALIAS)" --title "$(TITLE)" $(EDITION_FLAGS) $(QUIET_STOP)
+	@$(BIN)/python -m tools.editions publish --version "$(VERSION)" --alias "$(ALIAS)" --title "$(TITLE)" --message "$$MESSAGE" $(EDITION_FLAGS) $(QUIET_STOP)
 
 editions: $(STAMP)
 	@$(BIN)/python -m tools.editions list $(QUIET_STOP)

@@ -35,8 +35,10 @@ def test_a_message_whose_languages_differ_in_placeholders_is_named():
     # negative control: the check above can fail
     planted = {"ok": {"nl": "{count} doelen", "en": "{count} targets"},
                "bad": {"nl": "{aantal} doelen", "en": "{count} targets"},
-               "half": {"nl": "alleen Nederlands"}}
-    assert [problem.split(":")[0] for problem in messages.catalogue_problems(planted)] == ["bad", "half"]
+               "half": {"nl": "alleen Nederlands"},
+               "brace": {"nl": "schrijf {nl: ...}", "en": "write {nl: ...}"},
+               "braces": {"nl": "schrijf {{nl: ...}}", "en": "write {{nl: ...}}"}}
+    assert [problem.split(":")[0] for problem in messages.catalogue_problems(planted)] == ["bad", "half", "brace"]
 
 
 @pytest.mark.parametrize("setting, language", [(None, "nl"), ("en", "en"), ("en_GB.UTF-8", "en"), ("nl", "nl"),

@@ -22,7 +22,8 @@ def test_an_edited_status_quote_fails_the_check_at_its_field(tmp_path):
 
 
 def test_an_edited_goal_fails_the_check_too(tmp_path):
-    root, _ = break_data(tmp_path, Case("targets.yml", "haalden van ten minste 80%", "haalden van ten minste 85%", ()))
+    root, _ = break_data(tmp_path, Case("targets.yml", 'nl: "De doelstelling was dat aangesloten bedrijven',
+                                        'nl: "Het doel was dat aangesloten bedrijven', ()))
     assert "field 'goal.nl'" in check(root).stderr
 
 

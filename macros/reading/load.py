@@ -49,9 +49,9 @@ def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = Non
     problems += text_problems(documents, requests)
     problems += number_problems(documents, notes)
     problems += wrong_language_problems(documents)
-    problems += report_words_problems(documents)
     if not problems:  # what a sentence says of the figures is worth saying once the figures themselves are valid
         problems += figure_problems(documents)
+        problems += report_words_problems(documents)  # beside a figure problem in the same sentence: both are said
     problems += stale_figure_problems(documents, _last_committed_targets(data_dir))
     if pages is not None:
         problems += [Problem(file, message, line=line) for file, line, message in pages.problems]

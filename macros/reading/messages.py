@@ -44,8 +44,13 @@ def say_either(key: str, lang: str | None = None) -> str | None:
     return texts[lang or editor_language()] if texts else None
 
 
+def _fields(text: str) -> list[tuple[str, str, str | None]]:
+    """(name, format spec, conversion) of each placeholder of a text."""
+    return [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text) if name is not None]
+
+
 def placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    return {name for name, _, _ in _fields(text)}
 
 
 def catalogue_problems(entries: dict | None = None) -> list[str]:
@@ -64,4 +69,8 @@ def catalogue_problems(entries: dict | None = None) -> list[str]:
             continue
         if nl != en:
             problems.append(f"{key}: placeholders differ: nl has {sorted(nl)}, en has {sorted(en)}")
+        elif odd := [field for lang in LANGUAGES for field in _fields(texts[lang])
+                     if not field[0].isidentifier() or field[1] or field[2]]:
+            # a placeholder is a bare {name}; a literal brace is written twice, {{ }}, or it is read as one
+            problems.append(f"{key}: {{{odd[0][0]}...}} is not a bare placeholder: write a literal brace twice")
     return problems
