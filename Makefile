@@ -111,7 +111,7 @@ test-fast: $(STAMP)
 bench: test-deps  # Lighthouse needs chromium and node_modules
 	$(BIN)/python -m bench.run
 
-# Not part of `make test`: it asks the registries, so its answer changes without a change here (README: "Content-Security-Policy").
+# Not part of `make test`: it asks the registries, so its answer changes without a change here (SECURITY.md).
 audit:
 	command -v npm >/dev/null || (apt-get update && $(APT_INSTALL) nodejs npm)
 	$(PYTHON) -m tools.audit
@@ -121,7 +121,7 @@ screenshots: build
 	command -v chromium >/dev/null || (apt-get update && $(APT_INSTALL) chromium)
 	$(BIN)/python -m tools.screenshots
 
-# Editions on gh-pages, through mike (tools/editions.py checks the input first; README: "Editions").
+# Editions on gh-pages, through mike (tools/editions.py checks the input first; handleiding/PUBLICEREN.md).
 EDITION_FLAGS = $(if $(filter 1,$(PUSH)),--push) $(if $(filter 1,$(FORCE)),--force) $(if $(filter 1,$(ALLOW_STALE)),--allow-stale)
 
 publish: $(STAMP)

@@ -39,7 +39,7 @@ def test_spaces_and_case_do_not_count_but_words_do():
     assert not_in_report("De doelstelling is niet behaald.", source) == ["De doelstelling is niet behaald"]
 
 
-def test_without_the_source_text_the_check_warns_that_it_could_not_compare(tmp_path):
+def test_without_the_source_text_nothing_is_compared(tmp_path):
+    # a copy of the site without tests/source (a build of a copy) compares nothing; make check-data says so
     documents, _ = read_documents(ROOT / "data")
-    [problem] = report_words_problems(documents, tmp_path / "missing.txt")
-    assert problem.severity == "warning" and "source text is missing" in problem.message
+    assert report_words_problems(documents, tmp_path / "missing.txt") == []

@@ -12,6 +12,7 @@ from .load import load_site_data
 from ..model.page_calls import PAGE_CALLS
 from .messages import say
 from .problems import DataError
+from .report_words import SOURCE_TEXT
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
         print(err.report(), file=sys.stderr)
         return 1
     took = time.perf_counter() - started
+    if not SOURCE_TEXT.is_file():  # the report's words were not compared: not an error, but not to go unsaid
+        print(say("report_words.no_source"), file=sys.stderr)
     for note in notes:  # an exemption a record asked for and the check used: said, so it is not forgotten
         print(say("check.exempt", note=note), file=sys.stderr)
     # Stale facts are warnings: the data is still good to build; `make publish` is where they stop.

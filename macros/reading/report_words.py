@@ -44,8 +44,8 @@ def _dutch_texts(value: Any) -> Iterator[tuple[list[Any], str]]:
 
 def report_words_problems(documents: dict[str, YamlDocument], source_file: Path = SOURCE_TEXT) -> list[Problem]:
     """Each Dutch sentence given as the report's words that the report does not have."""
-    if not source_file.is_file():  # a copy of the site without the source text cannot check it, and says so
-        return [Problem(str(source_file), say("report_words.no_source"), severity="warning")]
+    if not source_file.is_file():  # a copy of the site without the source text: `make check-data` says so
+        return []
     source = flat(source_file.read_text(encoding="utf-8"))
     claimed = [(collection_named("targets"), field) for field in TARGET_REPORT_FIELDS]
     problems = []
