@@ -428,13 +428,13 @@ def test_one_step_publish_commits_the_editors_work_with_her_message_and_publishe
 def test_one_step_publish_of_bad_data_commits_nothing_and_keeps_the_edit(editions, tmp_path):
     repo = _clone(editions[0], tmp_path / "clone")
     _write_editions(repo, "2024", "2025", "2026")
-    targets = repo / "data" / "targets.yml"
-    targets.write_text(targets.read_text(encoding="utf-8").replace('theme: "due-diligence"', 'theme: "due-dilligence"', 1),
-                       encoding="utf-8")
+    targets = read_yaml(repo / "data" / "targets.yml").data
+    targets["targets"][0]["theme"] = "due-dilligence"
+    (repo / "data" / "targets.yml").write_text(dump_data(targets), encoding="utf-8")
     head, before = git(repo, "rev-parse", "HEAD"), _state(repo)
     result = make(repo, "publish", "VERSION=2026", SITE_URL=editions[2], MESSAGE="Een fout")
     assert result.returncode != 0
     assert "the data has problems; nothing was committed or published, your changes are still there" in result.stderr
     assert "unknown theme 'due-dilligence'" in result.stderr
     assert git(repo, "rev-parse", "HEAD") == head and _state(repo) == before
-    assert "due-dilligence" in targets.read_text(encoding="utf-8")  # the edit is still there
+    assert read_yaml(repo / "data" / "targets.yml").data["targets"][0]["theme"] == "due-dilligence"  # kept

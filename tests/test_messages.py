@@ -164,3 +164,34 @@ def test_the_check_runs_as_a_process_in_english_too(tmp_path):
                             capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "EDITOR_LANG": "en"},
                             timeout=120)
     assert result.returncode == 1 and result.stderr.startswith("The data has 1 problem"), result.stderr
+
+
+# --- help inside the editor: the schemas describe fields in Dutch, with English ---------------------
+
+def test_each_described_field_of_the_shared_and_target_schemas_is_described_in_dutch_too():
+    import json
+    for name in ("common", "targets"):
+        found = []
+
+        def walk(node):
+            if isinstance(node, dict):
+                if "description" in node:
+                    found.append(node)
+                for value in node.values():
+                    walk(value)
+            elif isinstance(node, list):
+                for value in node:
+                    walk(value)
+
+        walk(json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")))
+        assert found
+        for node in found:
+            dutch, _, english = node.get("markdownDescription", "").partition("\n\n*English:* ")
+            assert english == node["description"] and dutch and dutch != english, node
+
+
+def test_a_field_s_dutch_description_explains_a_wrong_value(tmp_path, dutch):
+    root, _ = break_data(tmp_path, Case("targets.yml", 'report_sections: ["1.1"]', 'report_sections: ["paragraaf 1.1"]', ()))
+    stderr = check(root).stderr
+    assert "veld 'report_sections[1]': verwacht een paragraafnummer, bijvoorbeeld 1.1; gevonden de tekst 'paragraaf 1.1'" \
+        in stderr, stderr

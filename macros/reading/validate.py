@@ -27,7 +27,7 @@ from .locate import (
     strings_in,
 )
 from ..model.markdown_text import is_safe_link, is_site_link, links_in
-from .messages import say
+from .messages import editor_language, say
 from .problems import Problem, record_name
 from .provenance import provenance_problems
 from .requirements import Request
@@ -153,10 +153,17 @@ def _deepest(error: ValidationError) -> ValidationError:
     return error
 
 
+def schema_hint(schema: dict) -> str | None:
+    """A field's description in the editor's language: the schema's `description` is English; its
+    `markdownDescription` (what VS Code shows) opens with the Dutch one, before the English."""
+    dutch = str(schema.get("markdownDescription", "")).split("\n\n*English:*")[0]
+    return dutch if editor_language() == "nl" and dutch else schema.get("description")
+
+
 def _explain(error: ValidationError) -> tuple[str, str | None]:
     """(message, extra field name) for one schema error."""
     kind, value, schema = error.validator, error.instance, error.schema
-    hint = schema.get("description")
+    hint = schema_hint(schema)
     if kind == "required":
         missing = next((m for m in error.validator_value if isinstance(value, dict) and m not in value), "?")
         if missing in ("nl", "en"):
