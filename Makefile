@@ -46,8 +46,11 @@ $(STAMP): requirements.lock
 
 install: $(STAMP)
 
+# The pages made from data are written first (tools/prebuild.py); `python -m mkdocs` puts the project on the
+# path, so the hooks import its code.
 serve: $(STAMP)
-	SHOW_DATA_ERRORS_IN_PAGES=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch macros --watch overrides --watch schemas --watch hooks
+	$(BIN)/python -m tools.prebuild
+	SHOW_DATA_ERRORS_IN_PAGES=1 $(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch macros --watch overrides --watch schemas --watch hooks
 
 # The report's PDFs are printed by Debian's chromium (tools/pdf.py): build and pdf install it when missing.
 browser:
@@ -102,11 +105,12 @@ test: test-deps
 	@$(BIN)/python -m tools.test_runs
 
 # Without the tests marked build or browser (pyproject.toml; tests/conftest.py marks those using the
-# build and browser fixtures): needs the virtual environment only, not chromium, Java or npm. On both
+# build and browser fixtures): needs the virtual environment only (`make install`), not chromium, Java, npm or
+# .venv-cff; Hypothesis's quick profile (tests/conftest.py). On both
 # cores (pytest-xdist). `make test` does not use xdist: its browser tests share one build and one visit of
 # every page, which each worker would make again (xdist's loadgroup no longer groups under pytest 9.2).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -n 2 -m "not build and not browser"
+	$(BIN)/python -m pytest -n 2 -m "not build and not browser" --hypothesis-profile=quick
 
 bench: test-deps  # Lighthouse needs chromium and node_modules
 	$(BIN)/python -m bench.run

@@ -12,12 +12,11 @@ A local build (no mike) has neither, and asks for no versions.json.
 """
 from __future__ import annotations
 
-import os
 from urllib.parse import urljoin
 
 from mkdocs.plugins import event_priority
 
-EDITION_BEING_PUBLISHED = "MIKE_DOCS_VERSION"  # set by mike while it builds an edition
+from macros.model import settings as build_settings
 
 
 def edition_url(site_url: str, edition: str) -> str:
@@ -27,10 +26,10 @@ def edition_url(site_url: str, edition: str) -> str:
 
 @event_priority(-50)  # after mike's on_config (0), which sets site_url; before static-i18n's (-100)
 def on_config(config):
-    edition = os.environ.get(EDITION_BEING_PUBLISHED)
+    settings = build_settings.current()
+    edition, site = settings.edition_being_published, settings.site_url
     if not edition:
         return config
-    site = os.environ.get("SITE_URL", "")
     if site:
         config.site_url = edition_url(site, edition)
     config.extra["version"] = {"provider": "mike", "alias": True, "default": ".*"}

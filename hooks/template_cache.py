@@ -8,10 +8,9 @@ edited override is compiled again. What it saves: bench/RESULTS.md, "Optimisatio
 """
 from __future__ import annotations
 
+from macros.rendering.compiled import compiled_templates
+
 
 def on_env(env, config, files):
-    # The package mkdocs-macros has loaded (on_config, before this): its folder is on sys.path by now.
-    from macros.rendering.compiled import compiled_templates
-
     env.bytecode_cache = compiled_templates("theme", {})  # MkDocs makes the theme's environment the same way every time
     return env

@@ -10,11 +10,11 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
+from macros.glue.site import build_data
+from macros.rendering.render import RenderContext, website_credits
+
 
 def on_env(env, config, files):
-    from macros.glue.site import build_data  # loaded by mkdocs-macros, which runs first (on_config)
-    from macros.rendering.render import RenderContext, website_credits
-
     data = build_data(config)
     strings = data.ui if data is not None else None  # None: the data has problems, the pages show them
 

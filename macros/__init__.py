@@ -6,7 +6,7 @@ Layers, each importing only those below it:
     reading    data/*.yml, docs/ and git, read and checked into the model
     rendering  pure render functions: records -> Markdown/HTML (templates/)
     export     what the site publishes besides its pages: open data, citations, the PDFs' parts
-    glue       the only code that knows mkdocs-macros
+    glue       the core behind a small interface (glue/core.py) and its adapter to mkdocs-macros (glue/site.py)
 """
 from __future__ import annotations
 
@@ -16,8 +16,3 @@ def define_env(env) -> None:
 
     glue(env)
 
-
-def on_post_page_macros(env) -> None:
-    from .glue.site import on_post_page_macros as glue
-
-    glue(env)

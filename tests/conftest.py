@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from macros.reading.load import load_site_data
 from macros.model.records import SiteData
@@ -25,6 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # The suite's expected messages are written in English; the Dutch ones an editor sees by default are
 # specified in tests/test_messages.py, which sets the language itself.
 os.environ["EDITOR_LANG"] = "en"
+# Hypothesis: 100 examples a property in `make test`; `make test-fast`, the editing loop, asks for the quick
+# profile (25), with the same derandomized examples first.
+settings.register_profile("default", max_examples=100)
+settings.register_profile("quick", max_examples=25)
+settings.load_profile("default")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -32,7 +38,9 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ACE = ROOT / "node_modules" / "accessibility-checker-engine" / "ace.js"  # IBM Equal Access, a second engine
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "schemas", "macros", "overrides", "hooks", "tools", "tests/source")
-BUILDS = {"build_result", "pdf_build", "published"}  # fixtures that build the whole site
+# fixtures that build the whole site, or need more than `make install` gives (`make test-deps`: .venv-cff):
+# `make test-fast` after `make install` alone runs none of them
+BUILDS = {"build_result", "pdf_build", "published", "cffconvert"}
 BROWSES = {"browser"}  # chromium, driven by Playwright
 VISITS = {"visits"}  # every page visited at every width: `make test` runs these in a process of their own
 EDITIONS = {"editions"}  # two editions published to gh-pages (tests/test_editions.py): built once, in one process
@@ -111,9 +119,21 @@ def run(command: list[str], cwd: Path, **env: str) -> subprocess.CompletedProces
 
 def mkdocs_build(project: Path, site_dir: Path, tool: str = "mkdocs", strict: bool = True,
                  **env: str) -> subprocess.CompletedProcess:
+    """`tool build` of `project` as `make build` runs it: the pages made from data written first (tools/prebuild.py)."""
     starts_a_build()
     mode = "--strict" if strict else "--no-strict"
+    prebuild = run([sys.executable, "-m", "tools.prebuild"], project, **env)
+    if prebuild.returncode != 0:
+        return prebuild
     return run([sys.executable, "-m", tool, "build", mode, "--site-dir", str(site_dir)], project, **env)
+
+
+@pytest.fixture(scope="session")
+def cffconvert() -> Path:
+    """cffconvert, in a venv of its own (it pins an old jsonschema): `make test-deps` installs it."""
+    path = ROOT / ".venv-cff" / "bin" / "cffconvert"
+    assert path.exists(), "cffconvert is missing: `make test-deps` installs it (.venv-cff)"
+    return path
 
 
 @pytest.fixture(scope="session")

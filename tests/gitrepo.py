@@ -58,5 +58,9 @@ def make(repo: Path, *args: str, faketime: str | None = None, **env: str) -> sub
 
 
 def mkdocs_build(project: Path, site_dir: Path, faketime: str | None = None, **env: str) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` alone, as without the Makefile: no SOURCE_DATE_EPOCH."""
+    """`mkdocs build --strict` alone, as without the Makefile: no SOURCE_DATE_EPOCH (the pages made from data
+    written first, as every build does)."""
+    prebuild = _run([sys.executable, "-m", "tools.prebuild"], project, faketime, env)
+    if prebuild.returncode != 0:
+        return prebuild
     return _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], project, faketime, env)

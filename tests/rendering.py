@@ -30,15 +30,27 @@ def _ids(data: SiteData, collection: str) -> list[str]:
     return list(data.ui if collection == "strings" else getattr(data, collection))
 
 
-def render_everything(data: SiteData) -> list[str]:
-    """Every declared page macro, called for every id its argument may name, in both languages."""
-    out = []
+def page_parts(data: SiteData) -> list[tuple[str, str, tuple]]:
+    """Every declared page macro with every id its argument may name, in both languages: (lang, name, arguments)."""
+    parts = []
     for lang in LANGUAGES:
-        ctx = context(data, lang)
         for name, declared in PAGE_MACROS.items():
             argument = PAGE_CALLS[name]
-            if argument is None:
-                out.append(declared.function(ctx))
+            if declared.needs_page:  # as the glue calls it: the page's title, address and URL
+                parts.append((lang, name, ("Titel {{ 7*7 }} &lt;b&gt;", "https://example.org/x/", PAGE_URL[lang])))
+            elif argument is None:
+                parts.append((lang, name, ()))
             else:
-                out += [declared.function(ctx, record_id) for record_id in _ids(data, argument)]
-    return out
+                parts += [(lang, name, (record_id,)) for record_id in _ids(data, argument)]
+    return parts
+
+
+def render_part(data, lang: str, name: str, arguments: tuple) -> str:
+    """One page part; `data` may be a view of the data (e.g. the read recorder over it)."""
+    return PAGE_MACROS[name].function(context(data, lang), *arguments)
+
+
+def render_everything(data: SiteData, view=None) -> list[str]:
+    """Every page part (page_parts); with `view`, the render functions get `view(data)` (e.g. the read
+    recorder over it) instead of the data."""
+    return [render_part(view(data) if view else data, *part) for part in page_parts(data)]

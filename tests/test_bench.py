@@ -1,23 +1,17 @@
 """The benchmark's synthetic data (bench/synthetic.py) is data the site accepts: `make bench` measures
 the site at 10× and 100× today's records only if the check passes on them. Speed itself is measured
-by `make bench`, never here. Its static copy (part 1) has a stand-in for each hook that uses the macros:
-these tests read the hooks' code, and build nothing."""
+by `make bench`, never here; its part 1 times the data layer inside a real build (tests/test_core.py
+checks the timers count)."""
 from __future__ import annotations
 
 import re
 import shutil
 
-from bench.copies import HOOKS, data_hooks
 from bench.editor_loop import TitleEdit
 from bench.run import edit_word
 from bench.synthetic import MULTIPLIED, count_records, multiply
 from macros.reading.check import main as check_data
-from tests.conftest import ROOT
 
-# What the hooks that use the macros give the theme's templates, and the events they run at.
-_GLOBAL = re.compile(r'env\.globals\["(\w+)"\]\s*=')
-_EVENT = re.compile(r"^def (on_\w+)\(", flags=re.MULTILINE)
-STAND_IN = HOOKS / "static_site.py"  # what bench/copies.py puts in their place in the static copy
 
 
 def test_synthetic_data_passes_the_data_check_with_every_record_multiplied(project, tmp_path):
@@ -64,24 +58,3 @@ def test_an_edit_with_a_digit_would_be_refused(project):
 def test_the_edit_words_differ_from_run_to_run():
     words = [edit_word(run) for run in range(60)]
     assert len(set(words)) == 60 and all(word.isalpha() for word in words)
-
-
-def _left_out_hooks() -> list[str]:
-    return data_hooks((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), ROOT)
-
-
-def test_the_static_copy_gives_the_theme_every_global_the_left_out_hooks_give_it():
-    # given the hooks make bench leaves out of its static copy (part 1), which use the macros' data
-    given = {name for hook in _left_out_hooks() for name in _GLOBAL.findall((ROOT / hook).read_text(encoding="utf-8"))}
-    assert {"ui_text", "website_credits"} <= given  # negative control: the search finds what hooks/ui_text.py gives
-    # then its stand-in gives the theme each of them: a template calling one it lacks stops the static build
-    assert given <= set(_GLOBAL.findall(STAND_IN.read_text(encoding="utf-8")))
-
-
-def test_the_static_copy_stands_in_at_every_event_of_the_left_out_hooks():
-    # given the events the left-out hooks act on (the language marks after each page, the files after the build)
-    events = {event for hook in _left_out_hooks() for event in _EVENT.findall((ROOT / hook).read_text(encoding="utf-8"))}
-    assert {"on_env", "on_post_page", "on_post_build"} <= events
-    # then the stand-in acts on each, so that the static copy can be the same site (make bench counts the files
-    # that differ)
-    assert events <= set(_EVENT.findall(STAND_IN.read_text(encoding="utf-8")))

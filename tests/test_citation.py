@@ -11,9 +11,7 @@ import yaml
 
 from macros.export.report import citation_cff, page_citation, report_pages
 from macros.rendering.render import RenderContext, website_credits, website_facts
-from tests.conftest import ROOT
 
-CFFCONVERT = ROOT / ".venv-cff" / "bin" / "cffconvert"
 
 HEADING = {"nl": "Zo citeert u deze pagina", "en": "How to cite this page"}
 SITE = {"nl": "Metaalconvenant 2019–2024 (website)", "en": "Metals Covenant 2019–2024 (website)"}
@@ -122,22 +120,21 @@ def test_a_report_dated_to_the_day_gives_its_day(site_data):  # the control: the
     assert str(cff["date-released"]) == "2024-06-12"
 
 
-def _cffconvert_says(path) -> subprocess.CompletedProcess:
-    assert CFFCONVERT.exists(), "cffconvert is missing: `make test-deps` installs it (.venv-cff)"
-    return subprocess.run([str(CFFCONVERT), "--validate", "-i", str(path)], capture_output=True, text=True)
+def _cffconvert_says(cffconvert, path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(cffconvert), "--validate", "-i", str(path)], capture_output=True, text=True)
 
 
-def test_the_citation_file_is_valid_citation_file_format_1_2_0(site_data, tmp_path):
+def test_the_citation_file_is_valid_citation_file_format_1_2_0(site_data, tmp_path, cffconvert):
     path = tmp_path / "CITATION.cff"
     path.write_text(citation_cff(site_data, "https://example.org/mc/"), encoding="utf-8")
-    result = _cffconvert_says(path)
+    result = _cffconvert_says(cffconvert, path)
     assert result.returncode == 0 and "valid" in result.stdout, result.stdout + result.stderr
 
 
-def test_cffconvert_refuses_an_invented_kind_of_date(site_data, tmp_path):  # the validator can fail
+def test_cffconvert_refuses_an_invented_kind_of_date(site_data, tmp_path, cffconvert):  # the validator can fail
     path = tmp_path / "CITATION.cff"
     path.write_text(citation_cff(site_data, None) + "date-released: juni 2024\n", encoding="utf-8")
-    assert _cffconvert_says(path).returncode != 0
+    assert _cffconvert_says(cffconvert, path).returncode != 0
 
 
 def test_every_citation_links_the_citation_file(site):

@@ -122,7 +122,7 @@ def workdir():
     shutil.rmtree(folder)
 
 
-@settings(max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edit=edits())
 def test_any_edit_is_either_a_clean_data_error_or_a_clean_page(workdir, edit):
     stem, data = edit

@@ -10,7 +10,8 @@ import pytest
 from macros.reading.history import Commit, EditionPlaces, When
 from macros.model.records import Dated, Edition, SiteData
 from macros.rendering.render import RenderContext, editions_list, page_facts
-from macros.rendering.tracking import TrackedData, collection_of_field, data_place
+from macros.model.reads import collection_of_field, data_place
+from macros.rendering.tracking import TrackedData
 
 TEXT = {"nl": "Tekst.", "en": "Text."}
 EDITIONS = {

@@ -1,5 +1,5 @@
 """The editor's language: the data check speaks Dutch unless EDITOR_LANG=en, from one catalogue with both
-languages side by side (macros/reading/messages.yml), and points at the place the editor broke.
+languages side by side (macros/model/messages.yml), and points at the place the editor broke.
 
 The rest of the suite pins EDITOR_LANG=en (tests/conftest.py); these tests choose the language themselves."""
 from __future__ import annotations
@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from macros.reading import messages
+from macros.model import messages
 from tests.conftest import ROOT
 from tests.test_data_errors import Case, break_data, check
 

@@ -218,3 +218,86 @@ def test_each_data_file_template_marks_its_markdown_fields(stem):
         lines = [line for line in template if re.match(rf"#\s+(- )?{field_name}:", line)]
         assert lines, f"data/{stem}.yml: the template does not show '{field_name}'"
         assert all("MARKDOWN" in line for line in lines), f"data/{stem}.yml: '{field_name}' is not marked MARKDOWN"
+
+
+# --- The core does not depend on a generator (issue 34) ---------------------------------------------
+
+def imports_of_reading(package: Path) -> list[str]:
+    """Modules of the renderer (`package`/rendering) that import macros.reading: it may import only the model."""
+    found = []
+    for path in sorted((package / "rendering").rglob("*.py")):
+        top, _ = _imports(package, path)
+        if any(name == "macros.reading" or name.startswith("macros.reading.") for name in top):
+            found.append(path.relative_to(package).as_posix())
+    return found
+
+
+def test_no_module_of_the_renderer_imports_the_reading_layer():
+    assert imports_of_reading(PACKAGE) == []
+
+
+def test_a_renderer_importing_the_reading_layer_is_found(tmp_path):
+    # negative control of the test above
+    copy = shutil.copytree(PACKAGE, tmp_path / "macros")
+    render = copy / "rendering" / "render.py"
+    render.write_text("from ..reading.freshness import build_date\n" + render.read_text(encoding="utf-8"), encoding="utf-8")
+    assert imports_of_reading(copy) == ["rendering/render.py"]
+
+
+_ENVIRONMENT = re.compile(r"\bos\.environ\b|\bos\.getenv\b|\bgetenv\(")
+
+
+def environment_readers(root: Path) -> list[str]:
+    """The modules of macros/, hooks/ and tools/ under `root` that read the process's environment."""
+    return sorted(path.relative_to(root).as_posix() for folder in ("macros", "hooks", "tools")
+                  for path in (root / folder).rglob("*.py") if _ENVIRONMENT.search(path.read_text(encoding="utf-8")))
+
+
+def test_the_environment_is_read_in_one_module():
+    assert environment_readers(ROOT) == ["macros/model/settings.py"]
+
+
+def test_a_second_reader_of_the_environment_is_found(tmp_path):
+    # negative control of the test above
+    for folder in ("macros", "hooks", "tools"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "hooks" / "extra.py").write_text("import os\nURL = os.environ.get('SITE_URL')\n", encoding="utf-8")
+    assert environment_readers(tmp_path) == ["hooks/extra.py", "macros/model/settings.py"]
+
+
+_AFTER_THE_PAGE = re.compile(r"\bon_post_page_macros\b|\benv\.markdown\b")
+
+
+def after_page_code(folder: Path) -> list[str]:
+    """Modules that change a page after its macros (mkdocs-macros only: Zensical has neither)."""
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.py")
+                  if _AFTER_THE_PAGE.search(path.read_text(encoding="utf-8")))
+
+
+def test_nothing_in_macros_changes_a_page_after_its_macros():
+    assert after_page_code(PACKAGE) == []
+
+
+def test_a_module_changing_a_page_after_its_macros_is_found(tmp_path):
+    # negative control of the test above
+    copy = shutil.copytree(PACKAGE, tmp_path / "macros")
+    (copy / "late.py").write_text("def on_post_page_macros(env):\n    env.markdown += 'x'\n", encoding="utf-8")
+    assert after_page_code(copy) == ["late.py"]
+
+
+def test_define_env_writes_no_file(tmp_path):
+    # given a copy of the project without the pages made from data
+    project = tmp_path / "project"
+    for part in ("data", "schemas", "docs", "mkdocs.yml"):
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy2)(ROOT / part, project / part)
+    for page in (project / "docs" / "toolbox").glob("*.md"):
+        if page.name != "index.md":
+            page.unlink()
+    before = sorted(p.relative_to(project).as_posix() for p in project.rglob("*"))
+    # when the glue is set up for a build of it
+    env = _FakeEnv()
+    env.conf.update(config_file_path=str(project / "mkdocs.yml"), docs_dir=str(project / "docs"))
+    glue.define_env(env)
+    # then it registered the macros and wrote nothing: the pages made from data are tools/prebuild.py's
+    assert set(env.registered) == set(PAGE_MACROS)
+    assert sorted(p.relative_to(project).as_posix() for p in project.rglob("*")) == before

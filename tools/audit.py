@@ -9,12 +9,13 @@ Needs the network, so it is not part of `make test`. Standard library only: it r
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import venv
 from dataclasses import dataclass
 from pathlib import Path
+
+from macros.model import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 AUDIT_VENV = ROOT / ".venv-audit"
@@ -133,5 +134,5 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("PIP_DISABLE_PIP_VERSION_CHECK", "1")
+    settings.set_default("PIP_DISABLE_PIP_VERSION_CHECK", "1")
     sys.exit(main())

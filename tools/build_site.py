@@ -3,19 +3,22 @@ leaves the last good site/ untouched."""
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from macros.model import settings
+from tools.prebuild import write_generated_pages
 
 
 def build(root: Path, site: Path) -> int:
     staging = site.with_name(f".{site.name}-build")
     previous = site.with_name(f".{site.name}-previous")
     shutil.rmtree(staging, ignore_errors=True)
+    write_generated_pages(root)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_PDF": "1"}  # with the report as PDF (tools/finish_site.py)
+    env = settings.environment(NO_MKDOCS_2_WARNING="1", SITE_PDF="1")  # with the report as PDF (tools/finish_site.py)
     result = subprocess.run(command, cwd=root, env=env)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)

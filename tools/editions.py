@@ -20,7 +20,9 @@ from pathlib import Path
 
 import yaml
 
-from macros.reading.messages import say
+from macros.model import settings
+from macros.model.messages import say
+from tools.prebuild import write_generated_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 BRANCH = "gh-pages"
@@ -89,7 +91,7 @@ def check_repository(root: Path) -> None:
 
 
 def site_url() -> str:
-    url = os.environ.get("SITE_URL", "").strip()
+    url = settings.current().site_url
     if not re.match(r"^https?://[^/\s]+", url):
         raise Refused(say("editions.site_url_missing", example=EXAMPLE_URL) if not url
                       else say("editions.site_url_bad", url=url, example=EXAMPLE_URL))
@@ -99,7 +101,7 @@ def site_url() -> str:
 def check_facts_fresh(root: Path, epoch: str, allow_stale: bool) -> None:
     """Refuse while a fact about the outside world is stale on the edition's day (its commit's, as the build
     counts it); with ALLOW_STALE=1 publish anyway: the edition's Editions page then lists those facts."""
-    from macros.reading.freshness import checked_facts, stale_facts  # the macros' own rule, not a copy of it
+    from macros.reading.freshness import checked_facts, fact_place, stale_facts  # the macros' own rule, not a copy of it
     from macros.reading.load import load_site_data
     from macros.reading.problems import DataError
 
@@ -111,7 +113,7 @@ def check_facts_fresh(root: Path, epoch: str, allow_stale: bool) -> None:
     stale = stale_facts(checked_facts(data), day, data.recheck_after_months)
     if not stale:
         return
-    names = "; ".join(f"{fact.where()} ({fact.checked_on.isoformat()})" for fact in stale)
+    names = "; ".join(f"{fact_place(fact)} ({fact.checked_on.isoformat()})" for fact in stale)
     if not allow_stale:
         raise Refused(say(f"editions.stale.{'one' if len(stale) == 1 else 'many'}", count=len(stale),
                           months=data.recheck_after_months, names=names))
@@ -125,10 +127,13 @@ def fetch_published(root: Path) -> None:
 
 
 def mike(root: Path, *args: str, env: dict[str, str] | None = None, quiet: bool = False) -> int:
-    """mike from this Python's environment; it runs mkdocs from PATH, so that comes first there. `quiet`
-    keeps mike's and git's own words (hints such as --allow-empty) unless it fails."""
+    """mike from this Python's environment; it runs mkdocs from PATH, so that comes first there, and the
+    project on PYTHONPATH, so the hooks import its code (mkdocs from PATH does not add it). `quiet` keeps
+    mike's and git's own words (hints such as --allow-empty) unless it fails."""
     bin_dir = Path(sys.executable).parent
-    environment = {**os.environ, **(env or {}), "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    environment = settings.environment(**(env or {}))
+    environment.update(PATH=f"{bin_dir}{os.pathsep}{environment.get('PATH', '')}",
+                       PYTHONPATH=os.pathsep.join(filter(None, [str(root), environment.get("PYTHONPATH")])))
     result = subprocess.run([str(bin_dir / "mike"), *args], cwd=root, env=environment,
                             capture_output=quiet, text=True)
     if quiet and result.returncode:
@@ -206,7 +211,7 @@ def publish(root: Path, version: str, alias: str, title: str, push: bool, force:
         record_work(root, message.strip())
     check_repository(root)
     check_publication_facts(root)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH") or git(root, "log", "-1", "--format=%ct")
+    epoch = str(settings.current().source_date_epoch or "") or git(root, "log", "-1", "--format=%ct")
     check_facts_fresh(root, epoch, allow_stale)
     if push:
         fetch_published(root)
@@ -219,8 +224,8 @@ def publish(root: Path, version: str, alias: str, title: str, push: bool, force:
         raise Refused(say("editions.tag_elsewhere", tag=tag, commit=tagged[:12]))
     args = ["deploy", "--update-aliases", *(["--title", title] if title else []), version, *([alias] if alias else [])]
     # As `make build` makes it, with the report as PDF (tools/finish_site.py), unless SITE_PDF=0 says not to.
-    env = {"SITE_URL": url, "SOURCE_DATE_EPOCH": epoch,
-           "SITE_PDF": os.environ.get("SITE_PDF", "1")}
+    env = {"SITE_URL": url, "SOURCE_DATE_EPOCH": epoch, "SITE_PDF": "0" if settings.current().print_pdfs is False else "1"}
+    write_generated_pages(root)
     if mike(root, *args, env=env):
         print(say("editions.failed", version=version, branch=BRANCH), file=sys.stderr)
         return 1
@@ -271,7 +276,7 @@ def default_edition(root: Path) -> str | None:
 
 def _public_root(root: Path) -> str:
     """The site's public address, ending in '/': SITE_URL, or what the newest edition was published at."""
-    url = os.environ.get("SITE_URL", "").strip()
+    url = settings.current().site_url
     if re.match(r"^https?://[^/\s]+", url):
         return url.rstrip("/") + "/"
     newest = next(iter(published(root)), None)

@@ -17,7 +17,6 @@ import argparse
 import dataclasses
 import datetime
 import io
-import os
 import re
 import shutil
 import subprocess
@@ -25,6 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from macros.model import settings
 from macros.model.language import LANGUAGES
 from macros.model.records import SiteData
 from macros.reading.problems import DataError
@@ -34,6 +34,7 @@ from macros.export.report import (
     report_pages, site_title,
 )
 from macros.rendering.render import RenderContext
+from tools.prebuild import write_generated_pages
 from tools.serve_gzip import GzipServer
 
 HERE = Path(__file__).resolve().parent
@@ -60,7 +61,7 @@ class Pdf:
 
 
 def chromium() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    path = settings.current().chromium or shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(path).is_file():
         raise PdfError("The PDF of the report needs Chromium, which is not installed: install Debian's chromium "
                        "(apt-get install chromium; `make build` does this) or set CHROMIUM to its path.")
@@ -183,9 +184,9 @@ def _finish(content: bytes, data: SiteData, lang: str, title: str, author: str |
     report = data.covenant.report
     metadata = {"/Title": title, "/Author": author or report.publisher[lang], "/Subject": report.title[lang],
                 "/Creator": "metaalconvenant-site (Chromium, Playwright)"}
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        moment = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).strftime("D:%Y%m%d%H%M%SZ")
+    epoch = settings.current().source_date_epoch
+    if epoch is not None:
+        moment = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).strftime("D:%Y%m%d%H%M%SZ")
         metadata.update({"/CreationDate": moment, "/ModDate": moment})
     writer.add_metadata(metadata)
     writer.create_viewer_preferences()
@@ -248,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_PDF": "1"}
+        write_generated_pages(Path.cwd())
+        env = settings.environment(NO_MKDOCS_2_WARNING="1", SITE_PDF="1")
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
                                 env=env)
         if result.returncode != 0:

@@ -20,6 +20,8 @@ class PageMacro:
     description: Callable[..., str] | None = None  # (ctx, id) -> that page's meta description (plain text)
     search_words: Callable[..., list[str]] | None = None  # (ctx, id) -> words its search finds it by first
     script: str | None = None  # a script of docs/assets/ the page needs, loaded on that page only
+    # called with the page's title (as its meta has it), public address (or None) and URL, not with arguments
+    needs_page: bool = False
 
 
 PAGE_MACROS: dict[str, PageMacro] = {
@@ -39,6 +41,7 @@ PAGE_MACROS: dict[str, PageMacro] = {
     "heading": PageMacro(render.ui_heading),
     "self_check": PageMacro(render.self_check, script="assets/self_check.js"),
     "results_table": PageMacro(render.results_table, script="assets/table_roles.js"),
+    "page_citation": PageMacro(report.page_citation_html, needs_page=True),
     **{function.__name__: PageMacro(function) for function in (
         render.results_chart, render.theme_summaries, render.outcome_summary, render.covenant_intro,
         render.covenant_facts, render.report_facts, render.website_facts, render.follow_up, render.sources_list,

@@ -47,4 +47,5 @@ PAGE_CALLS: dict[str, str | None] = {
     "editions_list": None,
     "accessibility_statement": None,
     "conformance_table": None,
+    "page_citation": None,
 }

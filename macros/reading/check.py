@@ -10,7 +10,7 @@ from pathlib import Path
 from .freshness import build_date, checked_facts, stale_facts, stale_message
 from .load import load_site_data
 from ..model.page_calls import PAGE_CALLS
-from .messages import say
+from ..model.messages import say
 from .problems import DataError
 from .report_words import SOURCE_TEXT
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model.catalog import collection_named
 from ..model.datasets import DATASETS, DOWNLOADS_FILE
 from .locate import problem_at_record, records_of
-from .messages import say
+from ..model.messages import say
 from .problems import Problem
 
 

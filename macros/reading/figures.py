@@ -18,7 +18,7 @@ from typing import Any
 
 from ..model.catalog import COLLECTIONS, Collection
 from .locate import field_name, problem_at_path
-from .messages import say
+from ..model.messages import say
 from .problems import Problem
 from .yamlfile import YamlDocument
 

@@ -8,8 +8,6 @@ does not track, there is no date: callers show none rather than a wrong one.
 """
 from __future__ import annotations
 
-import datetime
-import os
 import subprocess
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -18,35 +16,11 @@ from typing import Any
 
 import yaml
 
+from ..model import settings
+from ..model.edition import Commit, EditionPlaces, When  # noqa: F401 (what git tells, as the model keeps it)
 from ..model.language import DEFAULT_LANGUAGE, LANGUAGES
 
 _MISSING = object()
-
-
-@dataclass(frozen=True, order=True)
-class When:
-    timestamp: int
-    date: str  # YYYY-MM-DD, in the committer's time zone
-
-
-@dataclass(frozen=True)
-class Commit:
-    sha: str
-    when: When
-
-
-@dataclass(frozen=True)
-class EditionPlaces:
-    """What the build knows besides the data: the commit each edition is published from, and where
-    the editions are published (None for a local build, which is not)."""
-
-    commits: dict[str, Commit] = field(default_factory=dict)  # edition id -> its commit
-    root_url: str | None = None  # e.g. https://example.org/metaalconvenant/: edition 2024 is at <root>/2024/
-    # edition id -> what its data differs in from the edition before (reading/edition_changes.py)
-    differences: dict[str, Any] = field(default_factory=dict)
-
-    def address(self, edition_id: str) -> str | None:
-        return f"{self.root_url}{edition_id}/" if self.root_url else None
 
 
 def run_git(root: Path, *args: str) -> str | None:
@@ -66,8 +40,8 @@ def last_committed(folder: Path, name: str) -> str | None:
 
 def build_time() -> When:
     """When the build happens: SOURCE_DATE_EPOCH (set by the Makefile from git), else the clock."""
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or datetime.datetime.now(datetime.timezone.utc).timestamp())
-    return When(epoch, datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date().isoformat())
+    moment = settings.current().build_moment()
+    return When(int(moment.timestamp()), moment.date().isoformat())
 
 
 def _when(timestamp: str, iso: str) -> When:

@@ -20,7 +20,7 @@ from .downloads import downloads_problems
 from .own_language import wrong_language_problems
 from .history import last_committed
 from .figures import CHECK_ONLY, figure_problems, number_problems, stale_figure_problems, without_check_fields
-from .messages import say
+from ..model.messages import say
 from .problems import DataError, Problem
 from .report_words import report_words_problems
 from .requirements import PagesScan, code_requests, enum_requests, scan_pages

@@ -13,7 +13,7 @@ import re
 
 from .figures import texts_in_both_languages
 from .locate import problem_at_path
-from .messages import say
+from ..model.messages import say
 from .problems import Problem
 from .yamlfile import YamlDocument
 

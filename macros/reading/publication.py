@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from .locate import problem_at_path
-from .messages import say
+from ..model.messages import say
 from .problems import Problem
 from .yamlfile import YamlFileError, read_yaml
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..model.catalog import collection_named
 from .locate import problem_at_record, records_of
-from .messages import say
+from ..model.messages import say
 from .problems import Problem
 from .yamlfile import YamlDocument
 

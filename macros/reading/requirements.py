@@ -15,7 +15,7 @@ from pathlib import Path
 
 from jinja2 import Environment, TemplateSyntaxError, meta, nodes
 
-from .messages import say
+from ..model.messages import say
 from .generated import is_generated
 from ..model.accessibility import STATUSES as STATEMENT_STATUSES
 from ..model.status import STATUSES

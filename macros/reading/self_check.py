@@ -6,7 +6,7 @@ from collections import Counter
 
 from ..model.catalog import collection_named
 from .locate import problem_at_record, records_of
-from .messages import say
+from ..model.messages import say
 from .problems import Problem
 
 QUESTIONS_PER_STEP = (2, 3)  # fewest and most

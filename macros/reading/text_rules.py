@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from .locate import collection_for, field_name, locate_record, problem_at_mark, problem_at_path, strings_in
-from .messages import say
+from ..model.messages import say
 from .problems import Problem, character_name
 from .requirements import Request
 from .yamlfile import YamlDocument

@@ -27,7 +27,7 @@ from .locate import (
     strings_in,
 )
 from ..model.markdown_text import is_safe_link, is_site_link, links_in
-from .messages import editor_language, say
+from ..model.messages import editor_language, say
 from .problems import Problem, record_name
 from .provenance import provenance_problems
 from .requirements import Request

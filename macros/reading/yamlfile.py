@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from ..model.catalog import COLLECTIONS
-from .messages import say
+from ..model.messages import say
 from .problems import Problem, character_name, record_name
 
 MAX_BYTES = 10_000_000  # a huge file is a mistake, not content; 100x today's targets.yml (make bench) is 1.5 MB

@@ -6,6 +6,7 @@ keeps each block intact.
 """
 from __future__ import annotations
 
+import datetime
 import html
 import re
 from collections.abc import Callable
@@ -18,9 +19,10 @@ from markupsafe import Markup
 from ..model.addresses import (
     CONTACT_ANCHOR, EDITIONS_PAGE, RECYCLERS_AFTER_PAGE, RECYCLERS_PAGE, RESULTS_PAGE, SELF_CHECK_PAGE, TOOLBOX_PAGE, address,
 )
-from ..reading.freshness import build_date, checked_facts, stale_facts
-from ..reading.history import EditionPlaces
-from ..reading.messages import say
+from ..model import settings
+from ..model.checked_facts import checked_facts, stale_facts
+from ..model.edition import EditionPlaces
+from ..model.messages import say
 from ..model.language import format_date, format_number, localize, translate
 from ..model.markdown_text import is_safe_link, is_site_link, render_markdown
 from ..model.records import SiteData, Target, edition_order
@@ -69,6 +71,9 @@ class RenderContext:
     lang: str
     url_for: Callable[[str], str] = _same_path
     edition_places: EditionPlaces = field(default_factory=EditionPlaces)  # what git and the publisher add
+    # The build's day (a statement's status, stale facts): given by the glue from its settings, so the
+    # renderer never reads the clock or the environment itself.
+    today: datetime.date = field(default_factory=lambda: settings.current().build_date())
 
     def t(self, key: str, **values: str) -> str:
         """UI string `key`; `{name}` placeholders in it are filled from `values`."""
@@ -323,7 +328,7 @@ def accessibility_statement(ctx: RenderContext) -> str:
     """The statement in the parts of the Dutch model: its status (derived from the data on the build's day) and
     what it covers, the evaluations done, known problems with their measures, signature, contact."""
     statement = ctx.data.accessibility
-    found = statement_status(statement, ctx.data.evaluations.values(), build_date())
+    found = statement_status(statement, ctx.data.evaluations.values(), ctx.today)
     return blocks(
         heading(ctx.t("a11y.heading.status")),
         render_html("a11y_status.html", ctx, statement=statement, found=found,
@@ -342,14 +347,14 @@ def conformance_table(ctx: RenderContext) -> str:
                   render_html("conformance_table.html", ctx, criteria=list(ctx.data.criteria.values())))
 
 
-def facts_checked(data: SiteData) -> dict | None:
+def facts_checked(data: SiteData, today: datetime.date) -> dict | None:
     """When this edition's facts about the outside world were checked: the oldest and newest day, and
     those stale on the build's day (only an edition published on purpose with stale facts has any)."""
     facts = checked_facts(data)
     days = sorted(fact.checked_on.isoformat() for fact in facts)
     if not days:
         return None
-    stale = stale_facts(facts, build_date(), data.recheck_after_months)
+    stale = stale_facts(facts, today, data.recheck_after_months)
     return {"oldest": days[0], "newest": days[-1], "stale": stale, "months": data.recheck_after_months}
 
 
@@ -361,7 +366,7 @@ def editions_list(ctx: RenderContext) -> str:
                   render_html("edition.html", ctx, edition=edition, commit=ctx.edition_places.commits.get(edition.id),
                               address=ctx.edition_places.address(edition.id),
                               differences=ctx.edition_places.differences.get(edition.id),
-                              current=edition == ctx.data.current_edition, checked=facts_checked(ctx.data))]
+                              current=edition == ctx.data.current_edition, checked=facts_checked(ctx.data, ctx.today))]
     return blocks(*parts)
 
 
@@ -465,7 +470,7 @@ def ui_heading(ctx: RenderContext, key: str, level: int = 2, anchor: str | None 
 
 def data_errors_page(head: str, problems: list) -> str:
     """What `make serve` shows instead of a page while the data has problems (escaped like all data), in
-    the editor's language (reading/messages.yml), like `make check-data`."""
+    the editor's language (model/messages.yml), like `make check-data`."""
     words = {name: say(f"errors_page.{name}") for name in ("field", "warning", "reload")}
     return blocks(heading(say("errors_page.title"), 1),
                   _TEMPLATES.get_template("data_errors.html").render(head=head, problems=problems, words=words).strip())

@@ -1,5 +1,6 @@
 """Which data a page shows: a view of SiteData that notes each record field the render functions
-read, so a page made from data can take the date of the data it shows (macros/reading/history.py)."""
+read. It only records: turning the reads into the page's date is macros/reading/page_dates.py, beside
+the history it reads (recording reads is how Vue's reactivity and Salsa find complete dependencies)."""
 from __future__ import annotations
 
 import dataclasses
@@ -10,28 +11,7 @@ from collections.abc import Iterator, Mapping
 from functools import cached_property
 from typing import Any
 
-from ..model.catalog import COLLECTIONS, DATA_FILES
-from ..reading.history import MISSING, History, Version, When
-
-# (collection, record id or None for a file that is one record, field or None for the whole record);
-# the field IDS stands for which records there are, in which order.
-Read = tuple[str, "str | None", "str | None"]
-IDS = "#ids"
-_COLLECTION_OF_FIELD = {"ui": "strings"}  # SiteData field -> collection (catalog.COLLECTIONS), where they differ
-
-
-def collection_of_field(name: str) -> str:
-    return _COLLECTION_OF_FIELD.get(name, name)
-
-
-_PLACES = {**{name: (name, None) for name in DATA_FILES}, **{c.name: (c.file, c.key) for c in COLLECTIONS}}
-
-
-def data_place(name: str) -> tuple[str, str | None] | None:
-    """(data file, key of its record list) of a collection; (file, None) for a SiteData field that is a
-    whole data file; None for anything else (not dated)."""
-    return _PLACES.get(name)
-
+from ..model.reads import IDS, Read, collection_of_field, data_place  # noqa: F401 (Read, IDS: what a page read)
 
 @functools.cache  # asked on every attribute a page reads: once per record type
 def _field_names(record_type: type) -> frozenset[str]:
@@ -120,43 +100,3 @@ class TrackedData:
             return _Record(value, collection, None, self._reads)
         computed = _attribute(self, self._data, name)
         return computed if computed is not None else getattr(self._data, name)
-
-
-def extractor(read: Read):
-    """What a read is in a version of its data file (MISSING where the version lacks it). A record
-    also depends on the settings of its file (e.g. the source its records fall back to)."""
-    name, record_id, field = read
-    file, key = data_place(name)
-    lists = frozenset(c.key for c in COLLECTIONS if c.file == file)
-
-    def extract(version: Version) -> Any:
-        document = version.document
-        if not isinstance(document, dict):
-            return MISSING
-        if key is None:
-            record = document
-        else:
-            if field == IDS:
-                records = document.get(key)
-                return [r.get("id") for r in records if isinstance(r, dict)] if isinstance(records, list) \
-                    else list(records) if isinstance(records, dict) else MISSING
-            records = version.records_by_id(key)
-            record = MISSING if records is None else records.get(record_id, MISSING)
-        if record is MISSING or (field is not None and not isinstance(record, dict)):
-            return MISSING
-        value = record if field is None else record.get(field, MISSING)
-        settings = version.settings(lists) if key is not None else None
-        if value is MISSING or key is None or not settings:
-            return value
-        return [value, settings]
-
-    return f"data/{file}.yml", extract
-
-
-def shown_date(history: History, source: str | None, reads: set[Read], lang: str) -> When | None:
-    """When what a page shows in `lang` last changed: its file in docs/ (`source`, relative to the
-    repository) and every piece of data it read. None when git knows none of them."""
-    dates = [history.file_dates.get(source)] if source else []
-    for read in reads:
-        dates.append(history.change_of(read, lang, extractor))
-    return max((d for d in dates if d is not None), default=None)

@@ -5,22 +5,22 @@ such as {count} must be in both (catalogue_problems, tested)."""
 from __future__ import annotations
 
 import functools
-import os
 import string
 from pathlib import Path
 
 import yaml
 
+from . import settings
+
 CATALOGUE = Path(__file__).with_name("messages.yml")
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"  # the secretariat's editors work in Dutch
-SETTING = "EDITOR_LANG"
+SETTING = settings.EDITOR_LANGUAGE
 
 
 def editor_language() -> str:
-    """The language of messages: EDITOR_LANG (nl or en; en_GB and the like count as en), else Dutch.
-    The one place the setting is read."""
-    chosen = os.environ.get(SETTING, "").strip().lower()[:2]
+    """The language of messages: EDITOR_LANG (nl or en; en_GB and the like count as en), else Dutch."""
+    chosen = settings.current().editor_language.lower()[:2]
     return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
 
 
