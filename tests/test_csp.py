@@ -162,14 +162,14 @@ def test_an_inline_script_in_a_pages_content_stops_the_build(project, tmp_path):
     assert "console.log('inline')" in result.stderr
 
 
-_INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>")
+_INLINE_SCRIPT_TAG = re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>")
 
 
 def inline_scripts_in_templates(folder: Path) -> list[str]:
     """Our templates that write an inline script: the policy hashes whatever inline scripts the theme writes,
     so ours must be files in docs/assets/ (allowed as the site's own)."""
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html")
-                  if _INLINE_SCRIPT.search(p.read_text(encoding="utf-8")))
+                  if _INLINE_SCRIPT_TAG.search(p.read_text(encoding="utf-8")))
 
 
 def test_our_templates_write_no_inline_script():

@@ -15,5 +15,5 @@ def test_a_test_not_marked_build_cannot_build_the_site(tmp_path):
 
 @pytest.mark.build
 def test_a_test_marked_build_may(tmp_path):
-    result = mkdocs_build(tmp_path, tmp_path / "site")  # no mkdocs.yml here: mkdocs starts, and stops at once
-    assert result.returncode != 0 and "mkdocs.yml" in result.stderr
+    result = mkdocs_build(tmp_path, tmp_path / "site")  # no project here: the pre-build step starts, and stops at once
+    assert result.returncode != 0 and "tools.prebuild" in result.stderr
