@@ -34,9 +34,9 @@ help:
 	@echo "make bench       time the data check and a full build; Lighthouse performance of key pages"
 	@echo "make audit       check the locked Python and npm dependencies for known vulnerabilities (needs the network)"
 	@echo "make screenshots build, then full-page PNGs of key pages (nl/en, 390 and 1280 px) in screenshots/"
-	@echo "make publish VERSION=2024 [ALIAS=latest] [TITLE=...] [PUSH=1] [FORCE=1] [ALLOW_STALE=1]"
-	@echo "                 publish an edition on gh-pages (needs SITE_URL, the site's public address)"
-	@echo "make editions    list the published editions"
+	@echo "make publish VERSION=2024 [MESSAGE=\"wat u veranderde\"] [ALIAS=latest] [TITLE=...] [PUSH=1] [FORCE=1] [ALLOW_STALE=1]"
+	@echo "                 check, commit your changes with MESSAGE, and publish an edition on gh-pages (needs SITE_URL)"
+	@echo "make editions    list the published editions with their date and address"
 	@echo "make unpublish VERSION=2024 [PUSH=1]   withdraw an edition"
 	@echo "make set-default VERSION=latest [PUSH=1]   the edition (or alias) that / leads to"
 
@@ -66,8 +66,14 @@ build: $(STAMP) browser $(if $(filter zensical,$(GENERATOR)),$(ZENSICAL))
 pdf: $(STAMP) browser
 	$(BIN)/python -m tools.pdf --out pdf
 
+# An editor's command that fails has said why in her words: make stops without its own
+# "make: *** [...] Error 1" line, which reads as a second error. QUIET_STOP interrupts make (it exits
+# with 130 and prints nothing, as after Ctrl-C), so the command still fails for scripts and CI. Where
+# make ignores Ctrl-C (started in the background), it fails the ordinary way, with make's line.
+QUIET_STOP = || { [ $$(( 0x$$(sed -n 's/^SigIgn:[[:space:]]*//p' /proc/$$$$/status) & 2 )) = 0 ] || exit 1; kill -INT $$PPID; sleep 0.5; }
+
 check-data: $(STAMP)
-	$(BIN)/python -m macros.reading.check
+	@$(BIN)/python -m macros.reading.check $(QUIET_STOP)
 
 # The browser tests use Debian's chromium (Playwright cannot download browsers here), axe-core and IBM's
 # accessibility-checker-engine;
@@ -119,7 +125,7 @@ test-fast: $(STAMP)
 bench: test-deps  # Lighthouse needs chromium and node_modules
 	$(BIN)/python -m bench.run
 
-# Not part of `make test`: it asks the registries, so its answer changes without a change here (README: "Content-Security-Policy").
+# Not part of `make test`: it asks the registries, so its answer changes without a change here (SECURITY.md).
 audit:
 	command -v npm >/dev/null || (apt-get update && $(APT_INSTALL) nodejs npm)
 	$(PYTHON) -m tools.audit
@@ -129,20 +135,20 @@ screenshots: build
 	command -v chromium >/dev/null || (apt-get update && $(APT_INSTALL) chromium)
 	$(BIN)/python -m tools.screenshots
 
-# Editions on gh-pages, through mike (tools/editions.py checks the input first; README: "Editions").
+# Editions on gh-pages, through mike (tools/editions.py checks the input first; handleiding/PUBLICEREN.md).
 EDITION_FLAGS = $(if $(filter 1,$(PUSH)),--push) $(if $(filter 1,$(FORCE)),--force) $(if $(filter 1,$(ALLOW_STALE)),--allow-stale)
 
 publish: $(STAMP)
-	@$(BIN)/python -m tools.editions publish --version "$(VERSION)" --alias "$(ALIAS)" --title "$(TITLE)" $(EDITION_FLAGS)
+	@$(BIN)/python -m tools.editions publish --version "$(VERSION)" --alias "$(ALIAS)" --title "$(TITLE)" --message "$$MESSAGE" $(EDITION_FLAGS) $(QUIET_STOP)
 
 editions: $(STAMP)
-	@$(BIN)/python -m tools.editions list
+	@$(BIN)/python -m tools.editions list $(QUIET_STOP)
 
 unpublish: $(STAMP)
-	@$(BIN)/python -m tools.editions unpublish --version "$(VERSION)" $(filter --push,$(EDITION_FLAGS))
+	@$(BIN)/python -m tools.editions unpublish --version "$(VERSION)" $(filter --push,$(EDITION_FLAGS)) $(QUIET_STOP)
 
 set-default: $(STAMP)
-	@$(BIN)/python -m tools.editions set-default --version "$(VERSION)" $(filter --push,$(EDITION_FLAGS))
+	@$(BIN)/python -m tools.editions set-default --version "$(VERSION)" $(filter --push,$(EDITION_FLAGS)) $(QUIET_STOP)
 
 clean:
 	rm -rf site .site-build .site-previous screenshots pdf .test-*.log $(VENV) .venv-cff .venv-zensical .venv-audit .pytest_cache .hypothesis node_modules

@@ -23,6 +23,9 @@ from tests.sitetext import Site
 from tools.serve_gzip import GzipServer
 
 ROOT = Path(__file__).resolve().parent.parent
+# The suite's expected messages are written in English; the Dutch ones an editor sees by default are
+# specified in tests/test_messages.py, which sets the language itself.
+os.environ["EDITOR_LANG"] = "en"
 # Hypothesis: 100 examples a property in `make test`; `make test-fast`, the editing loop, asks for the quick
 # profile (25), with the same derandomized examples first.
 settings.register_profile("default", max_examples=100)
@@ -34,7 +37,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ACE = ROOT / "node_modules" / "accessibility-checker-engine" / "ace.js"  # IBM Equal Access, a second engine
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "schemas", "macros", "overrides", "hooks", "tools")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "schemas", "macros", "overrides", "hooks", "tools", "tests/source")
 # fixtures that build the whole site, or need more than `make install` gives (`make test-deps`: .venv-cff,
 # .venv-zensical): `make test-fast` after `make install` alone runs none of them
 BUILDS = {"build_result", "pdf_build", "published", "cffconvert", "zensical_build"}

@@ -31,6 +31,17 @@ def _write_editions(repo: Path, *names: str) -> None:
     (repo / "data" / "editions.yml").write_text(dump_data({"editions": editions}), encoding="utf-8")
 
 
+def fill_in_the_organisation(repo: Path) -> None:
+    """The facts a published edition needs and today's data leaves to the publisher (null): the site's
+    publisher and the accessibility statement's complaint route, filled in as an editor would."""
+    covenant = read_yaml(repo / "data" / "covenant.yml").data
+    covenant["website"]["publisher"] = {"nl": "Uitgever (test)", "en": "Publisher (test)"}
+    (repo / "data" / "covenant.yml").write_text(dump_data(covenant), encoding="utf-8")
+    statement = read_yaml(repo / "data" / "accessibility.yml").data
+    statement["complaints"] = {"nl": "Klachten: via de uitgever (test).", "en": "Complaints: through the publisher (test)."}
+    (repo / "data" / "accessibility.yml").write_text(dump_data(statement), encoding="utf-8")
+
+
 def _checkout(repo: Path, dest: Path) -> Path:
     """The files of gh-pages, as a host serves them (symbolic links, the aliases, included)."""
     archive = subprocess.run(["git", "-C", str(repo), "archive", "gh-pages"], capture_output=True, check=True).stdout
@@ -47,6 +58,7 @@ def editions(tmp_path_factory):
     repo = project_repository(base / "repo")
     pages = base / "gh-pages"
     server = GzipServer(pages)  # bound first: its address is the site's public address
+    fill_in_the_organisation(repo)
     _write_editions(repo, "2024")
     commit(repo, "Edition 2024", "2024-06-12T10:00:00+02:00")
     first = make(repo, "publish", "VERSION=2024", SITE_URL=server.url)
@@ -57,6 +69,7 @@ def editions(tmp_path_factory):
     assert second.returncode == 0, second.stdout[-2000:] + second.stderr[-3000:]
     default = make(repo, "set-default", "VERSION=latest")
     assert default.returncode == 0, default.stderr[-2000:]
+    assert default.stdout.strip() == f"The site's home address now leads to latest ({server.url}latest/).", default.stdout
     _checkout(repo, pages)
     with server:
         yield repo, pages, server.url
@@ -79,10 +92,21 @@ def test_versions_json_names_each_edition_with_its_title_and_aliases(editions):
                                {"version": "2024", "title": "2024", "aliases": []}]
 
 
-def test_make_editions_lists_the_published_editions(editions):
-    repo, _, _ = editions
+def test_make_editions_lists_the_published_editions_with_their_date_and_address(editions):
+    repo, _, url = editions
     listed = make(repo, "editions")
-    assert listed.returncode == 0 and re.search(r"2025.*latest", listed.stdout) and "2024" in listed.stdout
+    assert listed.returncode == 0
+    assert listed.stdout.splitlines() == ["Published editions, newest first:",
+                                          f"  2025 (latest): published on 2025-02-01, {url}2025/",
+                                          f"  2024: published on 2024-06-12, {url}2024/"], listed.stdout
+
+
+def test_set_default_says_in_words_when_nothing_changes(editions):
+    repo, _, url = editions
+    again = make(repo, "set-default", "VERSION=latest")
+    assert again.returncode == 0
+    assert again.stdout.strip() == f"The site's home address already led to latest ({url}latest/); nothing changed."
+    assert "allow-empty" not in again.stdout + again.stderr
 
 
 def test_the_site_root_leads_to_the_default_edition(editions):
@@ -357,3 +381,60 @@ def test_the_version_selector_keeps_the_page_and_the_language_switch_the_edition
     assert page.url == url + "2024/results/"
     assert problems == []
     page.close()
+
+
+# --- publishing in one step, as an editor: check, show, commit her work, publish ---------------------
+
+@pytest.mark.parametrize("file, field, says", [
+    ("covenant.yml", ("website", "publisher"), "field 'website.publisher': the publisher of this website is missing"),
+    ("accessibility.yml", ("complaints",), "field 'complaints': the accessibility statement names no complaint route"),
+    ("covenant.yml", ("contact",), "field 'contact': how a reader gets in touch is missing"),
+])
+def test_an_edition_is_refused_while_the_organisations_facts_are_missing(editions, tmp_path, file, field, says):
+    repo = _clone(editions[0], tmp_path / "clone")
+    data = read_yaml(repo / "data" / file).data
+    place = data
+    for step in field[:-1]:
+        place = place[step]
+    place[field[-1]] = None
+    (repo / "data" / file).write_text(dump_data(data), encoding="utf-8")
+    commit(repo, "Not filled in", "2025-03-01T10:00:00+01:00")
+    before = _state(repo)
+    result = make(repo, "publish", "VERSION=2025", "FORCE=1", SITE_URL=editions[2])
+    assert result.returncode != 0
+    assert "make publish: This edition cannot be published yet; first fill in:" in result.stderr, result.stderr
+    assert f"data/{file}:" in result.stderr and says in result.stderr, result.stderr
+    assert _state(repo) == before
+
+
+def test_one_step_publish_commits_the_editors_work_with_her_message_and_publishes_it(editions, tmp_path):
+    # given a clone with an edited text and a new edition, not committed
+    repo = _clone(editions[0], tmp_path / "clone")
+    projects = read_yaml(repo / "data" / "projects.yml").data
+    projects["projects"][0]["description"][0]["nl"] += " Bijgewerkt."
+    (repo / "data" / "projects.yml").write_text(dump_data(projects), encoding="utf-8")
+    _write_editions(repo, "2024", "2025", "2026")
+    # when she publishes in one step with her message
+    result = make(repo, "publish", "VERSION=2026", SITE_URL=editions[2], MESSAGE="Editie 2026: een project bijgewerkt")
+    # then her work is committed with her message, she saw what changed, and edition 2026 is published from it
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert git(repo, "log", "-1", "--format=%s") == "Editie 2026: een project bijgewerkt"
+    assert git(repo, "status", "--porcelain") == ""
+    assert "Changed since edition 2025:" in result.stdout and "data/projects.yml" in result.stdout, result.stdout
+    assert [v["version"] for v in _versions(repo)][0] == "2026"
+    assert git(repo, "rev-parse", "edition-2026^{commit}") == git(repo, "rev-parse", "HEAD")
+
+
+def test_one_step_publish_of_bad_data_commits_nothing_and_keeps_the_edit(editions, tmp_path):
+    repo = _clone(editions[0], tmp_path / "clone")
+    _write_editions(repo, "2024", "2025", "2026")
+    targets = read_yaml(repo / "data" / "targets.yml").data
+    targets["targets"][0]["theme"] = "due-dilligence"
+    (repo / "data" / "targets.yml").write_text(dump_data(targets), encoding="utf-8")
+    head, before = git(repo, "rev-parse", "HEAD"), _state(repo)
+    result = make(repo, "publish", "VERSION=2026", SITE_URL=editions[2], MESSAGE="Een fout")
+    assert result.returncode != 0
+    assert "the data has problems; nothing was committed or published, your changes are still there" in result.stderr
+    assert "unknown theme 'due-dilligence'" in result.stderr
+    assert git(repo, "rev-parse", "HEAD") == head and _state(repo) == before
+    assert read_yaml(repo / "data" / "targets.yml").data["targets"][0]["theme"] == "due-dilligence"  # kept

@@ -32,7 +32,7 @@ def _copy(tmp_path: Path) -> Path:
 
 
 def _check_data(root: Path, epoch: str) -> subprocess.CompletedProcess:
-    env = {"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": epoch}
+    env = {"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": epoch, "EDITOR_LANG": "en"}
     return subprocess.run([sys.executable, "-m", "macros.reading.check", "--root", str(root)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
 

@@ -19,24 +19,24 @@ def test_the_language_passes_of_one_build_share_its_data():
 
 
 def _change_the_result(project) -> None:
-    """The maturity score's result from 66 to 67, and the sentences that state it (make check-data compares them)."""
-    targets = project / "data" / "targets.yml"
-    targets.write_text(targets.read_text(encoding="utf-8").replace("result_value: 66", "result_value: 67")
-                       .replace(" is 66%.", " is 67%."), encoding="utf-8")
+    """A party's name changed (a target's figure cannot change alone: its sentences are the report's words)."""
+    parties = project / "data" / "parties.yml"
+    parties.write_text(parties.read_text(encoding="utf-8").replace('name: "Gooimeer"', 'name: "Gooimeer Metaal"'),
+                       encoding="utf-8")
 
 
 def test_a_build_keeps_the_data_it_started_with(project):
     config = _config(project)
     first = glue.data_for_build(config)
     _change_the_result(project)
-    assert glue.data_for_build(config).data.targets["maturity-score"].result_value == 66
+    assert glue.data_for_build(config).data.parties["gooimeer"].name == "Gooimeer"
     assert glue.data_for_build(config) is first
 
 
 def test_the_next_build_reads_the_changed_data(project):
     glue.data_for_build(_config(project))
     _change_the_result(project)
-    assert glue.data_for_build(_config(project)).data.targets["maturity-score"].result_value == 67
+    assert glue.data_for_build(_config(project)).data.parties["gooimeer"].name == "Gooimeer Metaal"
 
 
 def test_a_build_whose_data_has_problems_gets_them_not_records(project):

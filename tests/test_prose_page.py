@@ -1,4 +1,4 @@
-"""Adding a page of prose, as the README says: given a copy of the project with one record in
+"""Adding a page of prose, as handleiding/EDITING.md says: given a copy of the project with one record in
 data/pages.yml, one short file in docs/ and a line in the navigation, when it is built with
 --strict, then the page is there in both languages, with its title, sections and text."""
 from __future__ import annotations

@@ -220,14 +220,6 @@ def test_each_data_file_template_marks_its_markdown_fields(stem):
         assert all("MARKDOWN" in line for line in lines), f"data/{stem}.yml: '{field_name}' is not marked MARKDOWN"
 
 
-def test_the_readme_lists_every_page_an_editor_can_link_to():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    from macros.reading.generated import is_generated
-
-    pages = [p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md") if not is_generated(p)]
-    assert pages and all(f"`{page}`" in readme for page in pages)
-
-
 # --- The core does not depend on a generator (issue 34) ---------------------------------------------
 
 def imports_of_reading(package: Path) -> list[str]:

@@ -128,7 +128,7 @@ def main() -> int:
             print(f"  {finding.package} {finding.version}: {finding.advisory} ({fix})")
         with_fix += sum(1 for finding in findings if finding.fix)
     if with_fix:
-        print(f"audit: {with_fix} known vulnerabilities have a fix: update the lock (README, 'Content-Security-Policy')")
+        print(f"audit: {with_fix} known vulnerabilities have a fix: update the lock (SECURITY.md)")
         return 1
     return 2 if failed else 0
 

@@ -112,7 +112,8 @@ def define_env(env) -> None:
     if loaded.error is not None:
         if not settings.show_errors_in_pages:
             raise PluginError(loaded.error.report()) from None
-        print(loaded.error.report(), file=sys.stderr)
+        if pass_language(env.conf) == DEFAULT_LANGUAGE:  # each problem once, not once per language pass
+            print(loaded.error.report(), file=sys.stderr)
         _show_errors_in_pages(env, loaded.error)
         return
     data = loaded.data
@@ -135,7 +136,8 @@ def build_differences(config) -> dict:
 
 
 def _show_errors_in_pages(env, err: DataError) -> None:
-    """Every page macro shows the problems instead (once per page) and names the page after them.
+    """Every page macro shows the problems instead (once per page); the pages keep their titles, so the
+    menu stays the site's menu (not one title repeated for every page).
     Pages made from data by an earlier build stay in the navigation, so MkDocs does not stop on them."""
     docs_dir = Path(env.conf["docs_dir"])
     made = sorted(p.relative_to(docs_dir).as_posix() for p in (docs_dir / INSTRUMENTS_FOLDER).glob("*.md")
@@ -149,7 +151,6 @@ def _show_errors_in_pages(env, err: DataError) -> None:
         if page in shown_on:
             return ""
         shown_on.add(page)
-        env.page.meta["title"] = "Data errors"
         return page_text
 
     for name in PAGE_MACROS:

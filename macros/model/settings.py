@@ -10,6 +10,7 @@ needs, so a renderer never looks at the process it runs in and a test sets a val
 | `MIKE_DOCS_VERSION`         | mike, building an edition        | the build is that edition                    |
 | `SHOW_DATA_ERRORS_IN_PAGES` | `make serve`                     | data problems shown in the pages             |
 | `CHROMIUM`                  | whoever has Chromium elsewhere   | the browser that prints the PDFs             |
+| `EDITOR_LANG=en`            | an editor who reads English      | the language of the editor's messages        |
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
 EDITION_BEING_PUBLISHED = "MIKE_DOCS_VERSION"
 SHOW_ERRORS_IN_PAGES = "SHOW_DATA_ERRORS_IN_PAGES"
 CHROMIUM = "CHROMIUM"
+EDITOR_LANGUAGE = "EDITOR_LANG"
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Settings:
     edition_being_published: str | None = None
     show_errors_in_pages: bool = False
     chromium: str | None = None
+    editor_language: str = ""  # as given, e.g. "en" or "en_GB.UTF-8"; model/messages.py decides what it means
 
     def build_moment(self) -> datetime.datetime:
         """When the build happens: SOURCE_DATE_EPOCH when set (builds stay reproducible), else the clock."""
@@ -55,6 +58,7 @@ def current() -> Settings:
         edition_being_published=os.environ.get(EDITION_BEING_PUBLISHED) or None,
         show_errors_in_pages=os.environ.get(SHOW_ERRORS_IN_PAGES) == "1",
         chromium=os.environ.get(CHROMIUM) or None,
+        editor_language=os.environ.get(EDITOR_LANGUAGE, "").strip(),
     )
 
 

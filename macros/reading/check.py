@@ -10,7 +10,9 @@ from pathlib import Path
 from .freshness import build_date, checked_facts, stale_facts, stale_message
 from .load import load_site_data
 from ..model.page_calls import PAGE_CALLS
+from ..model.messages import say
 from .problems import DataError
+from .report_words import SOURCE_TEXT
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,14 +27,16 @@ def main(argv: list[str] | None = None) -> int:
         print(err.report(), file=sys.stderr)
         return 1
     took = time.perf_counter() - started
+    if not SOURCE_TEXT.is_file():  # the report's words were not compared: not an error, but not to go unsaid
+        print(say("report_words.no_source"), file=sys.stderr)
     for note in notes:  # an exemption a record asked for and the check used: said, so it is not forgotten
-        print(f"Exempt: {note}", file=sys.stderr)
+        print(say("check.exempt", note=note), file=sys.stderr)
     # Stale facts are warnings: the data is still good to build; `make publish` is where they stop.
     today, months = build_date(), data.recheck_after_months
     for fact in stale_facts(checked_facts(data), today, months):
         print(stale_message(fact, today, months), file=sys.stderr)
-    print(f"Data OK: {len(data.themes)} themes, {len(data.targets)} targets, {len(data.activities)} activities, "
-          f"{len(data.projects)} projects, {len(data.parties)} parties ({took:.2f} s).")
+    print(say("check.ok", themes=len(data.themes), targets=len(data.targets), activities=len(data.activities),
+              projects=len(data.projects), parties=len(data.parties), seconds=f"{took:.2f}"))
     return 0
 
 

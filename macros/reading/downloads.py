@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model.catalog import collection_named
 from ..model.datasets import DATASETS, DOWNLOADS_FILE
 from .locate import problem_at_record, records_of
+from ..model.messages import say
 from .problems import Problem
 
 
@@ -21,8 +22,7 @@ def downloads_problems(documents) -> list[Problem]:
         dataset = DATASETS.get(record.get("id"))
         if dataset is None:
             problems.append(problem_at_record(documents, described, index, record, "id",
-                                              f"there is no dataset '{record.get('id')}'; the downloads are: "
-                                              + ", ".join(DATASETS)))
+                                              say("downloads.unknown", ident=record.get("id"), known=", ".join(DATASETS))))
             continue
         seen.add(dataset.id)
         fields = [f.get("id") for f in record.get("fields") or [] if isinstance(f, dict)]
@@ -30,16 +30,14 @@ def downloads_problems(documents) -> list[Problem]:
             if name not in fields:
                 problems.append(problem_at_record(
                     documents, described, index, record, "fields",
-                    f"the downloads have a field '{name}' that is not described here: add "
-                    f"{{id: \"{name}\", description: {{nl: \"...\", en: \"...\"}}}} (the Open data page lists every field)"))
+                    say("downloads.undescribed_field", name=name)))
         for position, name in enumerate(fields):
             if name not in dataset.field_types():
                 problems.append(problem_at_record(
                     documents, described, index, record, f"fields[{position + 1}].id",
-                    f"the {dataset.id} have no field '{name}' (macros/model/records.py); remove its description"))
+                    say("downloads.no_such_field", dataset=dataset.id, name=name)))
     for missing in [name for name in DATASETS if name not in seen]:
-        problems.append(Problem(f"data/{DOWNLOADS_FILE}.yml", f"the dataset '{missing}' is published but not described "
-                                                              "under datasets: add it with its title, description and fields"))
+        problems.append(Problem(f"data/{DOWNLOADS_FILE}.yml", say("downloads.undescribed", name=missing)))
     return problems
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..model.catalog import COLLECTIONS, Collection
 from .locate import field_name, problem_at_path
+from ..model.messages import say
 from .problems import Problem
 from .yamlfile import YamlDocument
 
@@ -107,7 +108,7 @@ def texts_in_both_languages(value: Any, path: list[Any]) -> Iterator[tuple[list[
 
 
 def _shown(numbers: Counter) -> str:
-    return ", ".join(sorted(numbers.elements())) or "none"
+    return ", ".join(sorted(numbers.elements())) or say("figures.none")
 
 
 def _records(documents: dict[str, YamlDocument]) -> Iterator[tuple[Collection, YamlDocument, list[Any], Any]]:
@@ -156,20 +157,18 @@ def number_problems(documents: dict[str, YamlDocument], notes: list[Problem] | N
                 used.add(name)
                 if notes is not None:
                     notes.append(problem_at_path(document, collection.file, [*place, *path],
-                                                 f"the numbers differ between nl and en (only in nl: {_shown(only_nl)}; "
-                                                 f"only in en: {_shown(only_en)}), on purpose as '{EXEMPTION}' says: "
-                                                 f"{exempt[name]}"))
+                                                 say("figures.differ_exempt", only_nl=_shown(only_nl),
+                                                     only_en=_shown(only_en), exemption=EXEMPTION,
+                                                     reason=exempt[name])))
                 continue
-            exemption = (f", or, if they differ on purpose, say so in the record's '{EXEMPTION}' (field: \"{name}\", "
-                         "reason: ...)" if name and collection.key is not None else "")
+            exemption = (say("figures.differ_how", exemption=EXEMPTION, name=name)
+                         if name and collection.key is not None else "")
             problems.append(problem_at_path(
                 document, collection.file, [*place, *path],
-                f"the Dutch and English texts do not state the same numbers: only in nl: {_shown(only_nl)}; only in "
-                f"en: {_shown(only_en)}; correct the translation{exemption}"))
+                say("figures.differ", only_nl=_shown(only_nl), only_en=_shown(only_en), exemption=exemption)))
         for name in sorted(set(exempt) - used):
             problems.append(problem_at_path(document, collection.file, [*place, EXEMPTION],
-                                            f"'{name}' is listed as having different numbers in nl and en, but they "
-                                            "are the same (or there is no such text): remove it from this list"))
+                                            say("figures.not_different", name=name)))
     return problems
 
 
@@ -230,10 +229,9 @@ def figure_problems(documents: dict[str, YamlDocument]) -> list[Problem]:
                     continue
                 problems.append(problem_at_path(
                     document, targets.file, [targets.key, index, *path],
-                    f"the sentence '{_sentence(text, match.start()).strip()}' states {match.group().strip()}, but "
-                    f"this target's result_value is {_figure(record.get('result_value'))} and its target_value "
-                    f"{_figure(record.get('target_value'))}; correct the sentence or the figure, or, if it is another "
-                    f"figure of the record, list it in '{OTHER_FIGURES}' (value: {match.group(1)}, reason: ...)"))
+                    say("figures.not_own", sentence=_sentence(text, match.start()).strip(), stated=match.group().strip(),
+                        result=_figure(record.get("result_value")), target=_figure(record.get("target_value")),
+                        value=match.group(1))))
     return problems
 
 
@@ -242,3 +240,50 @@ def _texts_of(value: Any, path: list[Any]) -> Iterator[tuple[list[Any], str]]:
     for inner, nl, en in texts_in_both_languages(value, path):
         yield [*inner, "nl"], nl
         yield [*inner, "en"], en
+
+
+def _own_figures(record: dict) -> set[float]:
+    """A numeric target's figures: its result, its target and the other figures it lists."""
+    listed = [item.get("value") for item in record.get(OTHER_FIGURES) or [] if isinstance(item, dict)]
+    return {float(value) for value in (record.get("result_value"), record.get("target_value"), *listed)
+            if isinstance(value, (int, float)) and not isinstance(value, bool)}
+
+
+def _targets_with_unit(data: Any) -> dict[str, tuple[int, dict]]:
+    """(index, record) of each numeric target whose unit the texts are searched for, by id."""
+    targets = next(c for c in COLLECTIONS if c.name == "targets")
+    records = data.get(targets.key) if isinstance(data, dict) else None
+    return {record["id"]: (index, record) for index, record in enumerate(records if isinstance(records, list) else [])
+            if isinstance(record, dict) and isinstance(record.get("id"), str) and record.get("kind") == "numeric"
+            and record.get("unit") in _UNIT_WORDS}
+
+
+def stale_figure_problems(documents: dict[str, YamlDocument], before: Any) -> list[Problem]:
+    """A figure is written once, in its target: a text elsewhere in the data (a page's note, a summary) that
+    still states a figure the target had in `before` (targets.yml as last committed, parsed) and no longer
+    has, in the target's unit, is named with the figure the target has now."""
+    targets = next(c for c in COLLECTIONS if c.name == "targets")
+    document = documents.get(targets.file)
+    if document is None or before is None:
+        return []
+    old_targets = _targets_with_unit(before)
+    problems = []
+    for ident, (index, record) in _targets_with_unit(document.data).items():
+        if ident not in old_targets or old_targets[ident][1].get("unit") != record.get("unit"):
+            continue
+        gone = _own_figures(old_targets[ident][1]) - _own_figures(record)
+        if not gone:
+            continue
+        for stem, other in documents.items():
+            for path, text in _texts_of(other.data, []):
+                if stem == targets.file and path[:2] == [targets.key, index]:
+                    continue  # the target's own texts: figure_problems names them
+                lang = path[-1]
+                for match in _WITH_UNIT[(record["unit"], lang)].finditer(text):
+                    if _value(match.group(1), lang) in gone:
+                        problems.append(problem_at_path(
+                            other, stem, path,
+                            say("figures.stale_elsewhere", sentence=_sentence(text, match.start()).strip(),
+                                stated=match.group().strip(), target=ident,
+                                result=_figure(record.get("result_value")))))
+    return problems

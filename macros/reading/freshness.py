@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime
 
 from ..model import settings
+from ..model.catalog import COLLECTIONS
 from ..model.checked_facts import CheckedFact, checked_facts, is_checked_on, stale_facts, stale_since  # noqa: F401 (used by the data check)
-from .problems import Problem
+from ..model.messages import say
+from .problems import Problem, record_name
 
 
 def build_date() -> datetime.date:
@@ -23,12 +25,25 @@ def future_problems(facts: list[CheckedFact]) -> list[Problem]:
     """A day after the build's and after today's is an error (an editor may write today's date before
     committing, while SOURCE_DATE_EPOCH is still the last commit's)."""
     latest = max(build_date(), datetime.datetime.now(datetime.timezone.utc).date())
-    return [Problem(fact.file, f"{fact.checked_on.isoformat()} is in the future: write the day the fact was checked",
-                    record=fact.record, field=fact.field) for fact in facts if fact.checked_on > latest]
+    return [Problem(fact.file, say("freshness.future", day=fact.checked_on.isoformat()),
+                    record=_record(fact), field=fact.field) for fact in facts if fact.checked_on > latest]
+
+
+def _record(fact: CheckedFact) -> str | None:
+    """The fact's record as the editor's language names it ("regelgeving 'csrd'"); the model names it in
+    the collection's own (English) label."""
+    for collection in sorted(COLLECTIONS, key=lambda c: -len(c.label)):
+        if fact.record == collection.label or (fact.record or "").startswith(collection.label + " '"):
+            return record_name(collection) + fact.record[len(collection.label):]
+    return fact.record
+
+
+def fact_place(fact: CheckedFact) -> str:
+    """Where a checked fact is written: file, record and field, in the editor's language."""
+    return ": ".join(part for part in (fact.file, _record(fact), say("problems.field", field=fact.field)) if part)
 
 
 def stale_message(fact: CheckedFact, today: datetime.date, months: int) -> str:
     """One line an editor can act on."""
-    return (f"{fact.where()}: warning: last checked on {fact.checked_on.isoformat()}, more than {months} months "
-            f"before {today.isoformat()}: check it against its source again, then set the date to the day you "
-            "checked it")
+    return say("freshness.stale", where=fact_place(fact), day=fact.checked_on.isoformat(), months=months,
+               today=today.isoformat())

@@ -32,6 +32,12 @@ def run_git(root: Path, *args: str) -> str | None:
     return result.stdout if result.returncode == 0 else None
 
 
+def last_committed(folder: Path, name: str) -> str | None:
+    """The text of `folder`/`name` as last committed (HEAD), or None outside git or when it was never
+    committed: what a check compares the editor's uncommitted change with."""
+    return run_git(folder, "show", f"HEAD:./{name}")
+
+
 def build_time() -> When:
     """When the build happens: SOURCE_DATE_EPOCH (set by the Makefile from git), else the clock."""
     moment = settings.current().build_moment()

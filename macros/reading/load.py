@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+import yaml
+
 from ..model.addresses import FIXED_PAGES, anchors_by_page, generated_pages, instrument_page
 from ..model.catalog import COLLECTIONS
 from .freshness import checked_facts, future_problems
@@ -16,8 +18,11 @@ from .locate import problem_at_record, records_of
 from ..model.records import RECORD_TYPES, SiteData, build_site_data, record_fields
 from .downloads import downloads_problems
 from .own_language import wrong_language_problems
-from .figures import CHECK_ONLY, figure_problems, number_problems, without_check_fields
+from .history import last_committed
+from .figures import CHECK_ONLY, figure_problems, number_problems, stale_figure_problems, without_check_fields
+from ..model.messages import say
 from .problems import DataError, Problem
+from .report_words import report_words_problems
 from .requirements import PagesScan, code_requests, enum_requests, scan_pages
 from .text_rules import text_problems
 from .validate import Schemas, internal_link_judge, link_problems, read_documents, validate_documents
@@ -46,6 +51,8 @@ def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = Non
     problems += wrong_language_problems(documents)
     if not problems:  # what a sentence says of the figures is worth saying once the figures themselves are valid
         problems += figure_problems(documents)
+        problems += report_words_problems(documents)  # beside a figure problem in the same sentence: both are said
+    problems += stale_figure_problems(documents, _last_committed_targets(data_dir))
     if pages is not None:
         problems += [Problem(file, message, line=line) for file, line, message in pages.problems]
         problems += _missing_fixed_pages(pages)
@@ -68,14 +75,23 @@ def load_site_data(data_dir: Path, schema_dir: Path, docs_dir: Path | None = Non
     return data
 
 
+def _last_committed_targets(data_dir: Path) -> object:
+    """targets.yml as last committed, parsed; None outside git or when it cannot be read (then the
+    figures are compared with nothing older)."""
+    text = last_committed(data_dir, "targets.yml")
+    try:
+        return yaml.safe_load(text) if text else None
+    except yaml.YAMLError:
+        return None
+
+
 def generated_page_problems(documents: dict[str, YamlDocument], data: SiteData, pages: PagesScan) -> list[Problem]:
     """A page made from a record must not take the address of a page an editor wrote in docs/."""
     instruments = next(c for c in COLLECTIONS if c.name == "instruments")
     taken = {instrument_page(record["id"]): (index, record) for index, record in records_of(documents, instruments)
              if isinstance(record.get("id"), str)}
     return [problem_at_record(documents, instruments, index, record, "id",
-                              f"its page would be docs/{page}, which is already a page of the site: choose "
-                              "another id")
+                              say("rules.page_taken", page=page))
             for page, (index, record) in taken.items() if page in pages.files]
 
 
@@ -93,13 +109,12 @@ def record_fields_problems(documents: dict[str, YamlDocument]) -> list[Problem]:
                 if key not in known and key not in CHECK_ONLY:  # for the check alone (figures.py)
                     problems.append(problem_at_record(
                         documents, collection, index, record, key,
-                        f"the site's code does not use this field (macros/model/records.py has no '{key}'); "
-                        "remove it, or ask a developer to add it"))
+                        say("rules.unused_field", key=key)))
     return problems
 
 
 def _missing_fixed_pages(pages: PagesScan) -> list[Problem]:
-    return [Problem(f"docs/{page}", "this page is missing; the site puts records on it (macros/model/addresses.py)")
+    return [Problem(f"docs/{page}", say("rules.page_missing"))
             for page in FIXED_PAGES if page not in pages.files]
 
 

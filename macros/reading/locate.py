@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..model.catalog import COLLECTIONS, Collection
-from .problems import Problem
+from .problems import Problem, record_name
 from .yamlfile import YamlDocument, mark_of
 
 
@@ -17,19 +17,19 @@ def problem_at_mark(file: str, message: str, mark, record: str | None = None, fi
 
 def record_label(collection: Collection, record: Any, index: int) -> str:
     ident = record.get("id") if isinstance(record, dict) else None
-    return f"{collection.label} '{ident}'" if isinstance(ident, str) else f"{collection.label} #{index + 1}"
+    return f"{record_name(collection)} '{ident}'" if isinstance(ident, str) else f"{record_name(collection)} #{index + 1}"
 
 
 def locate_record(collection: Collection, data: Any, path: list[Any]) -> tuple[str | None, list[Any]]:
     """Which record a path points into (as a label) and the path inside that record."""
     if collection.key is None:
-        return collection.label, path
+        return record_name(collection), path
     if len(path) < 2:
         return None, path
     records = data.get(collection.key) if isinstance(data, dict) else None
     index = path[1]
     if isinstance(records, dict):  # keyed collection (ui strings)
-        return f"{collection.label} '{index}'", path[2:]
+        return f"{record_name(collection)} '{index}'", path[2:]
     record = records[index] if isinstance(records, list) and isinstance(index, int) and index < len(records) else None
     return record_label(collection, record, index), path[2:]
 
@@ -72,7 +72,7 @@ def problem_at_record(documents, collection: Collection, index: int, record: dic
     document = documents[collection.file]
     place = [collection.key, index] if collection.key is not None else []
     path = [*place, *([field] if field else []), *(path_tail or [])]
-    label = record_label(collection, record, index) if collection.key is not None else collection.label
+    label = record_label(collection, record, index) if collection.key is not None else record_name(collection)
     return problem_at_mark(document.name, message, mark_of(document.root, path),
                     label, field_name([field, *(path_tail or [])], None) if field else None)
 

@@ -13,6 +13,7 @@ import re
 
 from .figures import texts_in_both_languages
 from .locate import problem_at_path
+from ..model.messages import say
 from .problems import Problem
 from .yamlfile import YamlDocument
 
@@ -27,7 +28,6 @@ _FUNCTION_WORDS = {
                     "an were or but also been will can each they these those who what where how under more "
                     "must since within between every".split()),
 }
-_LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
 # Link targets, addresses, HTML tags and template syntax are in no language (the HTML check reports them).
 _NOT_WORDS = re.compile(r"\]\([^)]*\)|https?://\S+|[\w.-]+@[\w.-]+|<[^>]*>|\{\{.*?\}\}|\{%.*?%\}")
 _WORD = re.compile(r"[a-zà-ÿ]+")
@@ -55,6 +55,5 @@ def wrong_language_problems(documents: dict[str, YamlDocument]) -> list[Problem]
                 shown = text if len(text) <= 60 else text[:57] + "..."
                 problems.append(problem_at_path(
                     document, stem, [*path, lang],
-                    f"this {_LANGUAGE_NAMES[lang]} text reads as {_LANGUAGE_NAMES[found]} ('{shown}'): was the "
-                    f"{_LANGUAGE_NAMES[found]} text pasted here? Write the {_LANGUAGE_NAMES[lang]} one"))
+                    say("language.wrong", expected=say(f"language.{lang}"), found=say(f"language.{found}"), shown=shown)))
     return problems

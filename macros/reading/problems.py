@@ -4,6 +4,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from ..model.messages import editor_language, say, say_either
+
 _CONTROL_NAMES = {0x00: "NULL", 0x09: "CHARACTER TABULATION", 0x0B: "LINE TABULATION", 0x0C: "FORM FEED",
                   0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE"}
 
@@ -38,8 +40,22 @@ class Problem:
         if self.record:
             parts.append(self.record)
         if self.field:
-            parts.append(f"field '{self.field}'")
-        return ": ".join(parts) + (": warning" if self.severity == "warning" else "") + f": {self.message}"
+            label = field_label(self.field)
+            parts.append(say("problems.field_labelled", field=self.field, label=label) if label
+                         else say("problems.field", field=self.field))
+        if self.severity == "warning":
+            parts.append(say("problems.warning"))
+        return ": ".join([*parts, self.message])
+
+
+def field_label(field: str) -> str | None:
+    """A field's name in Dutch words beside its YAML path, for a Dutch reader ("title.en" -> "titel,
+    Engelse tekst"); None in English, where the path is already the field's name."""
+    if editor_language() == "en":
+        return None
+    names = [part.split("[")[0] for part in field.split(".")]
+    labels = [label for name in (names[0], names[-1]) if (label := say_either(f"field.{name}"))]
+    return ", ".join(dict.fromkeys(labels)) or None
 
 
 class DataError(Exception):
@@ -51,7 +67,11 @@ class DataError(Exception):
 
     def report(self) -> str:
         count = len(self.problems)
-        head = f"The data has {count} problem{'s' if count != 1 else ''}; nothing was built:"
-        if any(p.file.startswith("docs/") for p in self.problems):
-            head = f"The data and pages have {count} problem{'s' if count != 1 else ''}; nothing was built:"
+        which = "head_pages" if any(p.file.startswith("docs/") for p in self.problems) else "head"
+        head = say(f"problems.{which}.{'one' if count == 1 else 'many'}", count=count)
         return "\n".join([head, *(f"  - {p}" for p in self.problems)])
+
+
+def record_name(collection) -> str:
+    """How an editor names one record of a collection (a model.catalog.Collection): "doel", "target"."""
+    return say_either(f"record.{collection.name}") or collection.label

@@ -13,10 +13,10 @@ from typing import Any
 
 from ..model.catalog import collection_named
 from .locate import problem_at_record, records_of
+from ..model.messages import say
 from .problems import Problem
 from ..model.status import DERIVED, NOT_STATED, STATED, verdict_of_figures
 
-_VERDICT_WORDS = {"achieved": "achieved", "not_achieved": "not achieved", "no_verdict": "no verdict"}
 
 
 def _status_problems(record: dict) -> list[tuple[str, str]]:
@@ -26,28 +26,22 @@ def _status_problems(record: dict) -> list[tuple[str, str]]:
         # None when the figures cannot say: the schema reports why.
         verdict = verdict_of_figures(record.get("comparison"), record.get("target_value"), record.get("result_value"))
         if status is None:
-            return [("status_basis", "a stated status needs 'status': what the report says (achieved or not_achieved), "
-                                     "with its words in 'status_quote'")]
+            return [("status_basis", say("status.stated_needs_status"))]
         if verdict is not None and status != verdict:
-            shown = f"{record['result_value']} against a target of {record['target_value']}"
-            return [("status", f"the report's status '{status}' does not follow from the figures ({shown}: "
-                               f"{_VERDICT_WORDS[verdict]}); correct the figures, or the status the report states")]
+            shown = say("status.against", result=record["result_value"], target=record["target_value"])
+            return [("status", say("status.contradicts", status=status, shown=shown, verdict=say(f"verdict.{verdict}")))]
     if kind == "numeric" and basis == DERIVED and status is not None:
-        return [("status", "a derived status is worked out from the figures, so it is not typed in: remove 'status' "
-                           "(or, if the report states it, set status_basis to \"stated\" and quote it)")]
+        return [("status", say("status.derived_typed"))]
     if kind == "numeric" and basis == NOT_STATED:
-        return [("status_basis", "a numeric target's status is stated by the report or derived from its figures: "
-                                 "use \"stated\" or \"derived\"")]
+        return [("status_basis", say("status.numeric_basis"))]
     if kind == "qualitative" and basis == DERIVED:
-        return [("status_basis", "a qualitative target has no figures to derive a status from: use \"stated\" (and "
-                                 "quote the report) or \"not_stated\"")]
+        return [("status_basis", say("status.qualitative_derived"))]
     if kind == "qualitative" and basis == STATED and status == "no_verdict":
-        return [("status_basis", "'no_verdict' is not stated by the report: use status_basis \"not_stated\"")]
+        return [("status_basis", say("status.no_verdict_stated"))]
     if kind == "qualitative" and basis == STATED and "status_quote" not in record:
-        return [("status_basis", "a stated status needs the report's words in 'status_quote'")]
+        return [("status_basis", say("status.stated_needs_quote"))]
     if kind == "qualitative" and basis == NOT_STATED and status not in (None, "no_verdict"):
-        return [("status", f"the status '{status}' is a verdict, but status_basis says the report gives none: use "
-                           "status \"no_verdict\", or status_basis \"stated\" with the report's words")]
+        return [("status", say("status.verdict_not_stated", status=status))]
     return []
 
 
@@ -74,11 +68,10 @@ def project_risk_problems(documents) -> list[Problem]:
         if not isinstance(risk, dict) or not isinstance(risk.get("nl"), str) or target not in identified:
             continue
         if risk["nl"] not in identified[target]:
-            known = "; ".join(str(r) for r in identified[target]) or "none"
+            known = "; ".join(str(r) for r in identified[target]) or say("figures.none")
             problems.append(problem_at_record(
                 documents, projects, index, record, "risk",
-                f"'{risk['nl']}' is not one of the risks target '{target}' identified (its result_items: {known}); "
-                "name one of those word for word, or put a subject that is not one of them in 'topic'"))
+                say("provenance.risk", risk=risk["nl"], target=target, known=known)))
     return problems
 
 
@@ -93,11 +86,11 @@ def same_event_problems(documents) -> list[Problem]:
         if record.get("may_be") is None or mention is None:  # an unknown id is reported as a reference
             continue
         if record.get("source") is None:
-            message = "an account shown with the report's mention (may_be) is another source's: give its source"
+            message = say("provenance.account_source")
         elif mention.get("source") is not None or mention.get("may_be") is not None:
-            message = f"'{mention.get('id')}' is not the report's own mention (it has a source): point may_be at one"
+            message = say("provenance.not_report_mention", ident=mention.get("id"))
         elif mention.get("target") != record.get("target"):
-            message = f"'{mention.get('id')}' belongs to another target ({mention.get('target')}): may_be stays within a target"
+            message = say("provenance.other_target", ident=mention.get("id"), target=mention.get("target"))
         else:
             continue
         problems.append(problem_at_record(documents, activities, index, record, "may_be", message))
@@ -110,8 +103,7 @@ def instrument_answer_problems(documents) -> list[Problem]:
     instruments = collection_named("instruments")
     return [dataclasses.replace(problem_at_record(
         documents, instruments, index, record, "covenant_use",
-        "its page says neither how the covenant used it nor where it is now: add covenant_use (from a source), "
-        "a link to where it can be found, or no_public_copy: true"), severity="warning")
+        say("provenance.instrument_answer")), severity="warning")
         for index, record in records_of(documents, instruments)
         if not record.get("covenant_use") and not record.get("link") and not record.get("no_public_copy")]
 
@@ -132,13 +124,12 @@ def step_reason_problems(documents) -> list[Problem]:
             if step not in steps:
                 problems.append(problem_at_record(
                     documents, instruments, index, record, "step_reasons",
-                    f"a reason for step '{step}', which is not one of this instrument's oecd_steps "
-                    f"({', '.join(steps) or 'none'}): add the step to oecd_steps if the source names it, or "
-                    "remove the reason", [position, "step"]))
+                    say("provenance.step_not_own", step=step, steps=", ".join(steps) or say("figures.none")),
+                    [position, "step"]))
             elif step in seen:
                 problems.append(problem_at_record(
                     documents, instruments, index, record, "step_reasons",
-                    f"a second reason for step '{step}': give each step one reason", [position, "step"]))
+                    say("provenance.step_twice", step=step), [position, "step"]))
             seen.add(step)
     return problems
 

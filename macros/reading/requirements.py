@@ -15,6 +15,7 @@ from pathlib import Path
 
 from jinja2 import Environment, TemplateSyntaxError, meta, nodes
 
+from ..model.messages import say
 from .generated import is_generated
 from ..model.accessibility import STATUSES as STATEMENT_STATUSES
 from ..model.status import STATUSES
@@ -151,12 +152,12 @@ def scan_pages(docs_dir: Path, calls: Mapping[str, str | None]) -> PagesScan:
             tree = environment.parse(source)
             environment.compile(tree)  # also catches unknown filters and tests
         except TemplateSyntaxError as err:
-            scan.problems.append((shown, err.lineno, f"macro syntax error: {err.message}"))
+            scan.problems.append((shown, err.lineno, say("pages.syntax", detail=err.message)))
             continue
         for unknown in sorted(meta.find_undeclared_variables(tree) - allowed):
             line = next((n.lineno for n in tree.find_all(nodes.Name) if n.name == unknown), None)
             close = difflib.get_close_matches(unknown, sorted(allowed), n=1, cutoff=0)
-            scan.problems.append((shown, line, f"unknown macro or variable '{unknown}'; did you mean '{close[0]}'?"))
+            scan.problems.append((shown, line, say("pages.unknown", name=unknown, close=close[0])))
         for call in tree.find_all(nodes.Call):
             argument = calls.get(call.node.name) if isinstance(call.node, nodes.Name) else None
             if argument and call.args and isinstance(call.args[0], nodes.Const):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model.catalog import collection_named
+from ..model.messages import say
 from .locate import problem_at_record, records_of
 from .problems import Problem
 
@@ -29,8 +30,7 @@ def self_check_problems(documents) -> list[Problem]:
         if isinstance(source, dict) and source.get("url") not in guidance:
             problems.append(problem_at_record(
                 documents, questions, index, record, "source",
-                f"a question follows the OECD guidance, not {source.get('url')!r}: leave source out (the guidance is "
-                "oecd_source, and oecd_source_nl for Dutch readers) or name one of those two"))
+                say("self_check.foreign_source", url=repr(source.get("url")))))
         if step is None or not isinstance(cited, str) or not isinstance(step.get("number"), int):
             continue  # an unknown step is reported as such; a missing passage by the schema
         problem = _cited_problem(cited, step)
@@ -49,14 +49,11 @@ def _cited_problem(cited: str, step: dict) -> str | None:
     first, _, last = cited.partition(RANGE)
     for end in (first, last) if last else (first,):
         if end.partition(".")[0] != str(number):
-            return (f"passage {end} is not a passage of step {number} (its passages are {number}.1, {number}.2, ...): "
-                    f"name the passage of step {number} that the question follows, or correct its step")
+            return say("self_check.wrong_step", passage=end, number=number)
         if end not in listed:
-            return (f"the OECD guidance has no passage {end} under step {number} (the step lists "
-                    f"{', '.join(listed) or 'none'} in its passages): name one of those, or, once it has been looked "
-                    "up in the guidance itself, add it to the step's passages")
+            return say("self_check.unknown_passage", passage=end, number=number, known=", ".join(listed) or "-")
     if last and listed.index(first) >= listed.index(last):
-        return f"the range {cited} runs backwards or over one passage: write it first–last, e.g. {number}.1–{number}.2"
+        return say("self_check.backwards_range", cited=cited, number=number)
     return None
 
 
@@ -64,8 +61,8 @@ def _question_counts(documents, steps, file_name: str) -> list[Problem]:
     counted = Counter(record.get("step") for _, record in records_of(documents, collection_named("self_check")))
     fewest, most = QUESTIONS_PER_STEP
     return [problem_at_record(documents, steps, index, record, "id",
-                              f"the self-check has {counted[record['id']]} question(s) for this step; give it "
-                              f"{fewest} to {most} (self_check in {file_name}, with step: \"{record['id']}\")")
+                              say("self_check.count", count=counted[record["id"]], fewest=fewest, most=most,
+                                  file=file_name, step=record["id"]))
             for index, record in records_of(documents, steps)
             if isinstance(record.get("id"), str) and not fewest <= counted[record["id"]] <= most]
 
@@ -81,9 +78,9 @@ def _passage_lists(documents, steps) -> list[Problem]:
         if foreign:
             problems.append(problem_at_record(
                 documents, steps, index, record, "passages",
-                f"passage(s) {', '.join(foreign)} are not passages of step {number}: list each passage under its own step"))
+                say("self_check.foreign_passages", passages=", ".join(foreign), number=number)))
         elif len(set(listed)) != len(listed) or listed != sorted(listed, key=lambda n: int(str(n).partition(".")[2] or 0)):
             problems.append(problem_at_record(
                 documents, steps, index, record, "passages",
-                f"the passages of step {number} ({', '.join(map(str, listed))}) must each be listed once, in order"))
+                say("self_check.passage_order", number=number, passages=", ".join(map(str, listed)))))
     return problems

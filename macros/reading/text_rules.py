@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from .locate import collection_for, field_name, locate_record, problem_at_mark, problem_at_path, strings_in
+from ..model.messages import say
 from .problems import Problem, character_name
 from .requirements import Request
 from .yamlfile import YamlDocument
@@ -46,36 +47,34 @@ _BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\
 
 def _why_invisible(char: str) -> str:
     if char in _BIDI:
-        return "a bidirectional control: it can make the text, or a number in it, read in another order than typed"
+        return say("text.bidi")
     if char == "\u00ad":
-        return "an invisible hyphen (pasted from Word or a PDF): a search cannot match the word it is in"
+        return say("text.soft_hyphen")
     if char == "\ufeff":
-        return "a byte order mark inside the text (pasted from another file): a reader cannot see it"
+        return say("text.bom")
     if unicodedata.category(char) == "Cc":
-        return "a control character: it has no place in a text and a reader cannot see it"
-    return "an invisible character (pasted from Word or a PDF): a reader cannot see it and a search cannot match the word it is in"
+        return say("text.control")
+    return say("text.invisible")
 
 
 def _shown_before(text: str, index: int) -> str:
     before = text[max(0, index - 15):index].replace("\n", " ")
-    return "at the start of the text" if index == 0 else f"after '{_INVISIBLE.sub('', before)}'"
+    return say("text.at_start") if index == 0 else say("text.after", before=_INVISIBLE.sub("", before))
 
 
 def invisible_character_messages(text: str) -> list[str]:
     """What is wrong with each invisible or misplaced character in `text`: which it is and where (1-based)."""
-    messages = [f"{character_name(m.group())}, at character {m.start() + 1} ({_shown_before(text, m.start())}): "
-                f"{_why_invisible(m.group())}; delete it"
+    messages = [say("text.invisible_at", character=character_name(m.group()), position=m.start() + 1,
+                    where=_shown_before(text, m.start()), why=_why_invisible(m.group()))
                 for m in _INVISIBLE.finditer(text)]
     for match in _NO_BREAK_SPACES.finditer(text):
         index, before, after = match.start(), text[match.start() - 1:match.start()], text[match.end():match.end() + 1]
         if index == 0 or index == len(text) - 1:
             end = "start" if index == 0 else "end"
-            messages.append(f"{character_name(match.group())}, at its {end} (character {index + 1}): a space a reader "
-                            "cannot see; remove it")
+            messages.append(say(f"text.space_at_{end}", character=character_name(match.group()), position=index + 1))
         elif not ((before.isdigit() and after.strip()) or (after.isdigit() and before.strip())):
-            messages.append(f"{character_name(match.group())}, at character {index + 1} ({_shown_before(text, index)}): "
-                            "it keeps two words on one line, which only a number and its unit need (66 %, 14 "
-                            "bedrijven); use a normal space")
+            messages.append(say("text.no_break", character=character_name(match.group()), position=index + 1,
+                                where=_shown_before(text, index)))
     return messages
 
 
@@ -92,11 +91,10 @@ def plain_text_message(text: str) -> str | None:
     """Why `text` cannot be a plain-text field, or None."""
     tag = html_tag_in(text)
     if tag:
-        return f"HTML ({tag}) is shown as typed, not as formatting: remove it"
+        return say("text.html_plain", tag=tag)
     markdown = markdown_in(text)
     if markdown:
-        return (f"this field does not take Markdown: {markdown} would be shown as typed, with its "
-                "punctuation; remove it")
+        return say("text.markdown_plain", markdown=markdown)
     return None
 
 
@@ -104,7 +102,7 @@ def markdown_text_message(text: str) -> str | None:
     """Why `text` cannot be a Markdown field, or None."""
     tag = html_tag_in(text)
     if tag:
-        return f"HTML ({tag}) is shown as typed, not as formatting: use Markdown (**bold**, *emphasis*) instead"
+        return say("text.html_markdown", tag=tag)
     return None
 
 
@@ -130,13 +128,11 @@ def _scalars(node: yaml.Node | None, path: list[Any]) -> Iterator[tuple[list[Any
 def _unquoted_message(node: yaml.ScalarNode, line: str) -> str:
     value = node.value
     if value[:1] in _CURLY_QUOTES or value[-1:] in _CURLY_QUOTES:
-        return (f"the text {value!r} is not in straight quotes: its curly quotes would be published as part "
-                'of the text; put the text in double quotes: "..."')
+        return say("text.curly_quotes", value=repr(value))
     rest = line[node.end_mark.column:] if node.end_mark.line == node.start_mark.line else ""
     if re.match(r"\s+#", rest):
-        return (f"the text is cut at ' #': YAML reads the rest of the line as a comment, so only {value!r} "
-                'would be published; put the text in double quotes: "..."')
-    return 'this text is not in quotes; put the text in double quotes: "..."'
+        return say("text.cut_at_hash", value=repr(value))
+    return say("text.unquoted")
 
 
 def quoting_problems(stem: str, document: YamlDocument, lines: list[str]) -> list[Problem]:
@@ -155,22 +151,21 @@ def quoting_problems(stem: str, document: YamlDocument, lines: list[str]) -> lis
 def leftover_problems(stem: str, document: YamlDocument) -> list[Problem]:
     """A value copied from a file's template and never filled in."""
     return [problem_at_path(document, stem, path,
-                            f"'{text.strip()}' is the template's placeholder: write the real value here")
+                            say("text.leftover", text=text.strip()))
             for path, text in strings_in(document.data)
             if text.strip() in _TEMPLATE_LEFTOVERS or text.strip().startswith("https://...")]
 
 
 def invisible_problems(stem: str, document: YamlDocument) -> list[Problem]:
     """An invisible character in a text, or a byte order mark anywhere but at the start of the file."""
-    problems = [problem_at_path(document, stem, path, f"the text has {message}")
+    problems = [problem_at_path(document, stem, path, say("text.has", message=message))
                 for path, text in strings_in(document.data)
                 for message in invisible_character_messages(text)]
     mark = document.text.find("\ufeff", 1)
     if mark > 0 and not any("U+FEFF" in p.message for p in problems):  # in a comment, outside every text
         line = document.text.count("\n", 0, mark)
         column = mark - (document.text.rfind("\n", 0, mark) + 1)
-        problems.append(Problem(document.name, "a byte order mark (ZERO WIDTH NO-BREAK SPACE, U+FEFF) is inside the "
-                                "file, where another file was pasted in: delete it", line=line + 1, column=column + 1))
+        problems.append(Problem(document.name, say("text.bom_in_file"), line=line + 1, column=column + 1))
     return problems
 
 
@@ -195,18 +190,17 @@ def ui_placeholder_problems(document: YamlDocument | None, requests: list[Reques
         nl, en = placeholders(text["nl"]), placeholders(text["en"])
         for lang, missing in (("en", nl - en), ("nl", en - nl)):
             for name in sorted(missing):
-                other = "Dutch" if lang == "en" else "English"
+                other = "nl" if lang == "en" else "en"
                 problems.append(problem_at_path(document, "ui", ["strings", key, lang],
-                                                f"the placeholder {{{name}}} is in the {other} text but not in this "
-                                                "one: both languages need the same placeholders, or the value is lost"))
+                                                say(f"text.placeholder_only_{other}", name=name)))
         expected = filled.get(key)
         if expected is not None and nl | en != expected:
             request = where[key]
-            known = ", ".join(f"{{{name}}}" for name in sorted(expected)) or "none"
+            known = ", ".join(f"{{{name}}}" for name in sorted(expected)) or say("figures.none")
             unknown = ", ".join(f"{{{name}}}" for name in sorted((nl | en) ^ expected))
             problems.append(problem_at_path(document, "ui", ["strings", key],
-                                            f"placeholders {unknown} do not match what {request.where} (line "
-                                            f"{request.line}) fills in: {known}"))
+                                            say("text.placeholder_mismatch", unknown=unknown, where=request.where,
+                                                line=request.line, known=known)))
     return problems
 
 

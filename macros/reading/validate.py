@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import difflib
 import json
 import re
@@ -26,7 +27,8 @@ from .locate import (
     strings_in,
 )
 from ..model.markdown_text import is_safe_link, is_site_link, links_in
-from .problems import Problem
+from ..model.messages import editor_language, say
+from .problems import Problem, record_name
 from .provenance import provenance_problems
 from .requirements import Request
 from .self_check import self_check_problems
@@ -99,32 +101,49 @@ def read_documents(data_dir: Path, shown_dir: str = "data") -> tuple[dict[str, Y
         try:
             documents[stem] = read_yaml(data_dir / f"{stem}.yml", f"{shown_dir}/{stem}.yml")
         except YamlFileError as err:
-            problems.append(err.problem)
+            problems += err.problems
     return documents, problems
 
 
 # --- schema errors, in an editor's words --------------------------------------------------------
 
 _DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
-_TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole number", "object": "a record (key: value lines)",
-               "array": "a list (lines starting with '- ')", "boolean": "true or false", "null": "nothing"}
 
 
 def _found(value: Any) -> str:
     if isinstance(value, bool):
-        return f"{str(value).lower()} (yes/no)"
+        return say("found.true_false", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return say("found.number", value=value)
     if isinstance(value, str):
         shown = value if len(value) <= 60 else value[:57] + "..."
-        return "empty text" if not value.strip() else f"the text {shown!r}"
+        return say("found.empty") if not value.strip() else say("found.text", value=repr(shown))
     if value is None:
-        return "nothing"
+        return say("found.nothing")
     if isinstance(value, list):
-        return f"a list of {len(value)}"
+        return say("found.list", count=len(value))
     if isinstance(value, dict):
-        return "a record"
+        return say("found.record")
     return type(value).__name__
+
+
+# The patterns of common.schema.json an editor meets most, explained in her language (other patterns
+# are explained by the schema's own description).
+_DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_PATTERN_MESSAGES = {"^[0-9]{4}-(0[1-9]|1[0-2])$": "schema.month", "^[a-z0-9]+(-[a-z0-9]+)*$": "schema.id"}
+_DAY_FIRST = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
+
+
+def _date_hint(value: object) -> str:
+    """"07-12-2026" is how a Dutch reader writes a date: offer it as YYYY-MM-DD when that is a real day."""
+    match = _DAY_FIRST.match(value) if isinstance(value, str) else None
+    if match is None:
+        return ""
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return say("schema.date_hint", day=datetime.date(year, month, day).isoformat())
+    except ValueError:
+        return ""
 
 
 def _deepest(error: ValidationError) -> ValidationError:
@@ -134,62 +153,78 @@ def _deepest(error: ValidationError) -> ValidationError:
     return error
 
 
+def schema_hint(schema: dict) -> str | None:
+    """A field's description in the editor's language: the schema's `description` is English; its
+    `markdownDescription` (what VS Code shows) opens with the Dutch one, before the English."""
+    dutch = str(schema.get("markdownDescription", "")).split("\n\n*English:*")[0]
+    return dutch if editor_language() == "nl" and dutch else schema.get("description")
+
+
 def _explain(error: ValidationError) -> tuple[str, str | None]:
     """(message, extra field name) for one schema error."""
     kind, value, schema = error.validator, error.instance, error.schema
-    hint = schema.get("description")
+    hint = schema_hint(schema)
     if kind == "required":
         missing = next((m for m in error.validator_value if isinstance(value, dict) and m not in value), "?")
         if missing in ("nl", "en"):
-            language = "Dutch" if missing == "nl" else "English"
-            return f"the {language} text ({missing}) is missing: every text needs both nl and en", missing
-        return "this required field is missing", missing
+            return say(f"schema.language_missing.{missing}"), missing
+        return say("schema.required"), missing
     if kind == "additionalProperties":
         known = list(schema.get("properties", {}))
         extra = [k for k in value if k not in known] if isinstance(value, dict) else []
         name = str(extra[0]) if extra else "?"
         close = difflib.get_close_matches(name, known, n=1)
-        suggestion = f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(known)}"
-        return f"unknown field{suggestion}", name
+        if close:
+            return say("schema.unknown_field_close", close=close[0]), name
+        return say("schema.unknown_field", known=", ".join(known)), name
     if kind == "propertyNames":
-        return f"{_found(value)} is not a valid key here", None
+        return say("schema.bad_key", found=_found(value)), None
     if kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        message = f"expected {' or '.join(_TYPE_WORDS.get(w, w) for w in wanted)}, found {_found(value)}"
+        message = say("schema.type", wanted=say("words.or").join(say(f"type.{w}") for w in wanted), found=_found(value))
         if set(wanted) & {"number", "integer"} and isinstance(value, str) and _DECIMAL_COMMA.match(value.strip()):
-            return f"use a decimal point: {value.strip().replace(',', '.')} (not {value.strip()})", None
+            return say("schema.decimal_comma", point=value.strip().replace(",", "."), comma=value.strip()), None
         if "string" in wanted and isinstance(value, (bool, int, float)):
-            message += " (YAML reads yes, no, on, off and numbers as such: put the text in double quotes)"
+            message += say("schema.quote_text")
         return message, None
     if kind in ("enum", "const"):
         options = error.validator_value if kind == "enum" else [error.validator_value]
-        return f"expected one of {', '.join(map(str, options))}; found {_found(value)}", None
+        close = difflib.get_close_matches(value, [str(o) for o in options], n=1) if isinstance(value, str) else []
+        if close:
+            return say("schema.one_of_close", options=", ".join(map(str, options)), found=_found(value), close=close[0]), None
+        return say("schema.one_of", options=", ".join(map(str, options)), found=_found(value)), None
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        sign = {"minimum": "at least", "maximum": "at most", "exclusiveMinimum": "more than",
-                "exclusiveMaximum": "less than"}[kind]
-        return f"expected a number {sign} {error.validator_value}, found {_found(value)}", None
+        return say(f"schema.{kind}", limit=error.validator_value, found=_found(value)), None
     if kind == "maxLength":
-        return f"expected at most {error.validator_value} characters, found {len(value)}", None
+        return say("schema.max_length", limit=error.validator_value, count=len(value)), None
     if kind == "pattern" and str(schema.get("pattern", "")).startswith("^https://"):
-        return f"must start with https:// (a full web address without spaces); found {_found(value)}", None
+        return say("schema.https", found=_found(value)), None
+    if (kind == "format" and error.validator_value == "date") or schema.get("pattern") == _DATE_PATTERN:
+        return say("schema.date", found=_found(value)) + _date_hint(value), None
+    if kind == "pattern" and schema.get("pattern") in _PATTERN_MESSAGES:
+        return say(_PATTERN_MESSAGES[schema["pattern"]], found=_found(value)), None
     if kind in ("minLength", "pattern", "format"):
         if schema.get("pattern") == "\\S" or (kind == "minLength" and error.validator_value == 1):
-            return f"expected text, found {_found(value)}", None
-        expected = hint or (f"text matching {schema.get('pattern')}" if kind == "pattern" else f"a valid {kind}")
-        expected = expected.rstrip(".")
-        return f"expected {expected[0].lower()}{expected[1:]}; found {_found(value)}", None
+            return say("schema.text", found=_found(value)), None
+        if hint:
+            expected = hint.rstrip(".")
+            return say("schema.expected", expected=f"{expected[0].lower()}{expected[1:]}", found=_found(value)), None
+        expected = say("schema.pattern", pattern=schema.get("pattern")) if kind == "pattern" else \
+            say("schema.format", format=kind)
+        return say("schema.expected", expected=expected, found=_found(value)), None
     if kind == "minItems":
-        return f"expected at least {error.validator_value} item(s), found {_found(value)}", None
+        return say("schema.min_items", limit=error.validator_value, found=_found(value)), None
     if kind == "minProperties":
-        return "expected at least one entry", None
+        return say("schema.min_properties"), None
     if kind == "uniqueItems":
-        return "the same item is listed twice", None
+        return say("schema.unique"), None
     if kind == "not":
         forbidden = [r for alt in error.validator_value.get("anyOf", []) for r in alt.get("required", [])]
         present = [f for f in forbidden if isinstance(value, dict) and f in value]
-        what = f"a record of kind '{value.get('kind')}'" if isinstance(value, dict) and "kind" in value else "this record"
+        what = say("schema.record_of_kind", kind=value.get("kind")) if isinstance(value, dict) and "kind" in value \
+            else say("schema.this_record")
         why = f" ({hint[0].lower()}{hint[1:]})" if hint else ""
-        return f"field(s) {', '.join(present) or '?'} do not belong to {what}{why}", None
+        return say("schema.not_here", fields=", ".join(present) or "?", what=what, why=why), None
     return error.message, None
 
 
@@ -244,10 +279,10 @@ def duplicate_id_problems(documents) -> list[Problem]:
                 continue
             if ident in first_use:
                 mark = mark_of(documents[collection.file].root, [collection.key, first_use[ident], "id"])
-                where = f"line {mark.line + 1}" if mark else f"#{first_use[ident] + 1}"
+                where = say("rules.line", line=mark.line + 1) if mark else f"#{first_use[ident] + 1}"
                 problems.append(problem_at_record(documents, collection, index, record, "id",
-                                                  f"the id '{ident}' is already used by the {collection.label} on "
-                                                  f"{where}; ids must be unique"))
+                                                  say("rules.duplicate_id", ident=ident, label=record_name(collection),
+                                                      where=where)))
             else:
                 first_use[ident] = index
     return problems
@@ -266,11 +301,12 @@ def reference_problems(documents) -> list[Problem]:
             for position, ident in enumerate(values):
                 if isinstance(ident, str) and ident not in known:
                     close = difflib.get_close_matches(ident, sorted(known), n=1, cutoff=0.8)
-                    hint = f"; did you mean '{close[0]}'?" if close else "; was it deleted or renamed there?"
+                    hint = say("rules.did_you_mean", close=close[0]) if close else say("rules.deleted_or_renamed")
                     tail = [position] if isinstance(value, list) else None
                     problems.append(problem_at_record(
                         documents, source, index, record, ref.field,
-                        f"unknown {target.label} '{ident}' (not in {documents[target.file].name}){hint}", tail))
+                        say("rules.unknown_reference", label=record_name(target), ident=ident,
+                            file=documents[target.file].name, hint=hint), tail))
     return problems
 
 
@@ -285,16 +321,15 @@ def count_problems(documents) -> list[Problem]:
             if isinstance(listed, list) and isinstance(result, (int, float)) and not isinstance(result, bool) \
                     and len(listed) != result:
                 problems.append(problem_at_record(documents, targets, index, record, field,
-                                                  f"lists {len(listed)} item(s) but result_value is {result}"))
+                                                  say("rules.count_listed", listed=len(listed), result=result)))
         kind = record.get("result_counts_parties")
-        if isinstance(kind, str) and isinstance(result, (int, float)) and not isinstance(result, bool) and result >= 0:
+        if "parties" in documents and isinstance(kind, str) and isinstance(result, (int, float)) and not isinstance(result, bool) and result >= 0:
             counted = sum(1 for _, party in records_of(documents, collection_named("parties"))
                           if party.get("kind") == kind)
             if counted != result:
                 problems.append(problem_at_record(
                     documents, targets, index, record, "result_value",
-                    f"result_value is {result}, but data/parties.yml lists {counted} parties of kind '{kind}'; "
-                    "this number is counted from that list: add or remove the parties there, or correct the number"))
+                    say("rules.count_parties", result=result, counted=counted, kind=kind)))
     return problems
 
 
@@ -310,7 +345,7 @@ def _hrefs(path: list[Any], text: str) -> list[str]:
 def unsafe_link_message(href: str) -> str | None:
     if is_safe_link(href):
         return None
-    return f"the link '{href}' is not allowed: use https://, mailto: or a page of this site such as parties.md"
+    return say("rules.unsafe_link", href=href)
 
 
 def link_problems(documents, judge: Callable[[str], str | None] = unsafe_link_message) -> list[Problem]:
@@ -333,12 +368,12 @@ def internal_link_judge(pages: dict[str, set[str]]) -> Callable[[str], str | Non
         page, _, anchor = href.partition("#")
         if page not in pages:
             close = difflib.get_close_matches(page, sorted(pages), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else "; link to a page by its file in docs/, e.g. parties.md"
-            return f"the link '{href}' goes to a page that does not exist (no docs/{page}){hint}"
+            hint = say("rules.did_you_mean", close=close[0]) if close else say("rules.page_by_file")
+            return say("rules.no_page", href=href, page=page, hint=hint)
         if anchor and anchor not in pages[page]:
             close = difflib.get_close_matches(anchor, sorted(pages[page]), n=1)
-            hint = f"; did you mean '{page}#{close[0]}'?" if close else ""
-            return f"the link '{href}' goes to '#{anchor}', which is not on {page}{hint}"
+            hint = say("rules.did_you_mean", close=f"{page}#{close[0]}") if close else ""
+            return say("rules.no_anchor", href=href, anchor=anchor, page=page, hint=hint)
         return None
     return judge
 
@@ -363,10 +398,10 @@ def request_problems(documents, requests: list[Request]) -> list[Problem]:
         if request.key not in known:
             reported.add((request.collection, request.key))
             close = difflib.get_close_matches(request.key, sorted(known), n=1, cutoff=0.85)
-            hint = f" (or did {request.where} mean '{close[0]}'?)" if close else ""
+            hint = say("rules.request_close", where=request.where, close=close[0]) if close else ""
             problems.append(problem_at_mark(document.name,
-                                     f"{collection.label} '{request.key}' is missing, but {request.where} (line "
-                                     f"{request.line}) needs it; add it in both languages{hint}",
+                                     say("rules.request_missing", label=record_name(collection), key=request.key,
+                                         where=request.where, line=request.line, hint=hint),
                                      mark_of(document.root, [], key=collection.key)))
     return problems
 
@@ -377,7 +412,7 @@ def theme_page_problems(documents, docs_dir: Path | None) -> list[Problem]:
         return []
     themes = collection_named("themes")
     return [problem_at_record(documents, themes, index, record, "page",
-                        f"there is no page docs/{record['page']}")
+                        say("rules.theme_page", page=record["page"]))
             for index, record in records_of(documents, themes)
             if isinstance(record.get("page"), str) and not (docs_dir / record["page"]).is_file()]
 

@@ -13,7 +13,8 @@ from typing import Any
 import yaml
 
 from ..model.catalog import COLLECTIONS
-from .problems import Problem, character_name
+from ..model.messages import say
+from .problems import Problem, character_name, record_name
 
 MAX_BYTES = 10_000_000  # a huge file is a mistake, not content; 100x today's targets.yml (make bench) is 1.5 MB
 
@@ -43,8 +44,11 @@ class YamlDocument:
 
 
 class YamlFileError(Exception):
-    def __init__(self, problem: Problem):
+    """A file that cannot be read: its first problem, and all of them when several are known."""
+
+    def __init__(self, problem: Problem, *more: Problem):
         self.problem = problem
+        self.problems = [problem, *more]
         super().__init__(str(problem))
 
 
@@ -63,7 +67,7 @@ def _decode(name: str, raw: bytes) -> str:
         column = err.start - (before.rfind(b"\n") + 1) + 1
         raise YamlFileError(Problem(
             name,
-            f"this is not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8",
+            say("yaml.not_utf8", byte=f"{raw[err.start]:02x}"),
             line=line, column=column,
         )) from None
 
@@ -80,8 +84,7 @@ def _refuse_control_characters(name: str, text: str) -> None:
     column = match.start() - (text.rfind("\n", 0, match.start()) + 1)
     record, field = _where_in_text(name, text, line)
     raise YamlFileError(Problem(
-        name, f"the text has {character_name(match.group())}, at character {column + 1} of the line: a control "
-              "character a reader cannot see and YAML cannot read; delete it",
+        name, say("yaml.control_character", character=character_name(match.group()), column=column + 1),
         line=line + 1, column=column + 1, record=record, field=field))
 
 
@@ -90,15 +93,14 @@ def _refuse_tabs_and_aliases(name: str, text: str) -> None:
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
             raise YamlFileError(Problem(
-                name, "a tab is used for indentation; YAML needs spaces",
+                name, say("yaml.tab"),
                 line=number, column=len(line) - len(stripped) + 1,
             ))
     # Anchors and aliases (&x, *x) are what YAML bombs are made of; data files have no use for them.
     try:
         for token in yaml.scan(text, Loader=_StrictLoader):
             if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
-                raise _fail(name, "anchors and aliases (& and *) are not allowed in data files; "
-                            "write the value out in full", token.start_mark)
+                raise _fail(name, say("yaml.anchor"), token.start_mark)
     except yaml.MarkedYAMLError as err:
         raise _syntax_error(name, err, text) from None
 
@@ -130,7 +132,7 @@ def _where_in_text(name: str, text: str, line: int) -> tuple[str | None, str | N
     section = next((m.group(1) for text_line in reversed(lines) if (m := _TOP_KEY.match(text_line))), None)
     collection = next((c for c in collections if c.key == section), collections[0] if len(collections) == 1 else None)
     record = next((m.group(2) for text_line in reversed(lines) if (m := _RECORD_START.match(text_line))), None)
-    label = f"{collection.label} '{record}'" if collection and record else None
+    label = f"{record_name(collection)} '{record}'" if collection and record else None
     found = next(((number, m.group(1)) for number in range(len(lines) - 1, max(-1, len(lines) - 4), -1)
                   if (m := _FIELD.match(lines[number])) and m.group(1) != "id"), None)
     if found is None:
@@ -139,7 +141,8 @@ def _where_in_text(name: str, text: str, line: int) -> tuple[str | None, str | N
     if field in ("nl", "en"):  # name the text it belongs to: title.nl
         indent = len(lines[number]) - len(lines[number].lstrip(" -"))
         parent = next((m.group(1) for above in reversed(lines[:number])
-                       if (m := _FIELD.match(above)) and len(above) - len(above.lstrip(" -")) < indent), None)
+                       if (m := _FIELD.match(above)) and m.group(1) not in ("nl", "en")
+                       and len(above) - len(above.lstrip(" -")) < indent), None)
         field = f"{parent}.{field}" if parent else field
     return label, field
 
@@ -150,16 +153,14 @@ def _plain_words(err: yaml.MarkedYAMLError, text: str) -> str:
     mark = err.problem_mark
     line = text.splitlines()[mark.line] if mark is not None and mark.line < len(text.splitlines()) else ""
     if "but found '<scalar>'" in problem and '"' in line[: mark.column]:
-        return ('there is text after the closing quote: a " inside a text ends it; write \\" or use ’ '
-                "instead, and keep the whole text between one pair of quotes")
+        return say("yaml.quote_inside")
     if "but found '<block mapping start>'" in problem or "did not find expected key" in problem:
-        return ("this line is not indented like the other lines of its record: use the same number of "
-                "spaces as the line above it")
+        return say("yaml.indentation")
     if "mapping values are not allowed here" in problem:
-        return "a colon and a space (': ') are in a text without quotes: put the text in double quotes"
+        return say("yaml.colon")
     if "found character" in problem and "cannot start any token" in problem:
-        return "a character here cannot start a value: put the text in double quotes"
-    return "the file cannot be read here: check the indentation, the quotes and the colons of this line"
+        return say("yaml.bad_start")
+    return say("yaml.unreadable")
 
 
 def _syntax_error(name: str, err: yaml.MarkedYAMLError, text: str = "") -> YamlFileError:
@@ -168,39 +169,61 @@ def _syntax_error(name: str, err: yaml.MarkedYAMLError, text: str = "") -> YamlF
     if unclosed is not None:
         record, field = _where_in_text(name, text, unclosed)
         return YamlFileError(Problem(
-            name, f"YAML syntax error: this line opens a quote (\") that is not closed on the same line; the "
-                  f"parser stopped at line {mark.line + 1}", line=unclosed + 1, column=1, record=record, field=field))
+            name, say("yaml.open_quote", line=mark.line + 1), line=unclosed + 1, column=1, record=record, field=field))
     start = err.context_mark
     if start is not None and "quoted scalar" in (err.context or ""):
         # The parser only notices an unclosed quote much later; point at where the text starts.
-        return _fail(name, f"YAML syntax error: the text in quotes that starts on line {start.line + 1} "
-                           "is not closed (add the closing quote)", start)
+        return _fail(name, say("yaml.open_quoted_text", line=start.line + 1), start)
     record, field = _where_in_text(name, text, mark.line) if mark is not None else (None, None)
-    parser = err.problem or "invalid YAML"
     return YamlFileError(Problem(
-        name, f"YAML syntax error: {_plain_words(err, text)}\n      (the YAML parser says: {parser})",
+        name, say("yaml.syntax", advice=_plain_words(err, text)),
         line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None, record=record, field=field))
 
 
 def _refuse_duplicate_keys(name: str, node: yaml.Node, text: str) -> None:
-    stack = [node]
+    """Every key written twice in one mapping, named at the second one (the one to remove or fix),
+    with the record it is in and its path inside that record."""
+    problems = []
+    stack: list[tuple[yaml.Node, list[Any]]] = [(node, [])]
     while stack:
-        current = stack.pop()
+        current, path = stack.pop()
         if isinstance(current, yaml.MappingNode):
-            seen: set[str] = set()
+            seen: dict[str, yaml.Node] = {}
+            twice: list[Problem] = []
             for key, value in current.value:
                 if isinstance(key, yaml.ScalarNode):
                     if key.value in seen:
-                        record, _ = _where_in_text(name, text, key.start_mark.line)
-                        hint = (" (did a new record lose the '- ' before its id?)" if key.value == "id" else "")
-                        raise YamlFileError(Problem(
-                            name, f"the field '{key.value}' appears twice in this record: keep one{hint}",
-                            line=key.start_mark.line + 1, column=key.start_mark.column + 1,
-                            record=record, field=key.value))
-                    seen.add(key.value)
-                stack.append(value)
+                        record, inner = _record_at(name, node, path)
+                        hint = say("yaml.duplicate_id_hint") if key.value == "id" else ""
+                        twice.append(Problem(
+                            name, say("yaml.duplicate_key", key=key.value, first=seen[key.value].start_mark.line + 1)
+                            + hint, line=key.start_mark.line + 1, column=key.start_mark.column + 1,
+                            record=record, field=".".join(map(str, [*inner, key.value]))))
+                    seen[key.value] = key
+                    stack.append((value, [*path, key.value]))
+            # A second id is a record that lost its '- ': its other fields are twice only because of that.
+            lost_dash = [problem for problem in twice if problem.field and problem.field.rsplit(".", 1)[-1] == "id"]
+            problems += lost_dash or twice
         elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
+            stack.extend((item, [*path, index]) for index, item in enumerate(current.value))
+    if problems:
+        raise YamlFileError(*sorted(problems, key=lambda p: p.line or 0))
+
+
+def _record_at(name: str, root: yaml.Node, path: list[Any]) -> tuple[str | None, list[Any]]:
+    """(label of the record a node path is in, the path inside that record), from the node tree."""
+    stem = name.rsplit("/", 1)[-1].removesuffix(".yml")
+    collections = [c for c in COLLECTIONS if c.file == stem]
+    listed = next((c for c in collections if c.key is not None and path[:1] == [c.key]), None)
+    if listed is None or len(path) < 2:
+        whole = next((c for c in collections if c.key is None), None)
+        return (record_name(whole) if whole else None), path
+    record = _child(_child(root, listed.key)[1], path[1])
+    ident = None
+    if record is not None and isinstance(record[1], yaml.MappingNode):
+        ident = next((v.value for k, v in record[1].value if k.value == "id" and isinstance(v, yaml.ScalarNode)), None)
+    shown = ident if ident is not None else (path[1] if isinstance(path[1], str) else f"#{path[1] + 1}")
+    return f"{record_name(listed)} '{shown}'", path[2:]
 
 
 def read_yaml(path: Path, name: str | None = None) -> YamlDocument:
@@ -209,14 +232,14 @@ def read_yaml(path: Path, name: str | None = None) -> YamlDocument:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise YamlFileError(Problem(name, "the file is missing")) from None
+        raise YamlFileError(Problem(name, say("yaml.missing"))) from None
     except OSError as err:
-        raise YamlFileError(Problem(name, f"the file cannot be read ({err.strerror})")) from None
+        raise YamlFileError(Problem(name, say("yaml.cannot_read", reason=err.strerror))) from None
     if len(raw) > MAX_BYTES:
-        raise YamlFileError(Problem(name, f"the file is larger than {MAX_BYTES} bytes"))
+        raise YamlFileError(Problem(name, say("yaml.too_large", limit=MAX_BYTES)))
     text = _decode(name, raw)
     if not text.strip():
-        raise YamlFileError(Problem(name, "the file is empty"))
+        raise YamlFileError(Problem(name, say("yaml.empty")))
     _refuse_control_characters(name, text)
     fast = _read_fast(name, text)
     if fast is not None:
@@ -226,13 +249,13 @@ def read_yaml(path: Path, name: str | None = None) -> YamlDocument:
     try:
         root = loader.get_single_node()
         if root is None:
-            raise YamlFileError(Problem(name, "the file has no data (only comments?)"))
+            raise YamlFileError(Problem(name, say("yaml.no_data")))
         _refuse_duplicate_keys(name, root, text)
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as err:
         raise _syntax_error(name, err, text) from None
     except yaml.YAMLError as err:
-        raise YamlFileError(Problem(name, f"YAML error: {err}")) from None
+        raise YamlFileError(Problem(name, say("yaml.other", error=err))) from None
     finally:
         loader.dispose()
     return YamlDocument(name, data, root, text)

@@ -22,6 +22,7 @@ from ..model.addresses import (
 from ..model import settings
 from ..model.checked_facts import checked_facts, stale_facts
 from ..model.edition import EditionPlaces
+from ..model.messages import say
 from ..model.language import format_date, format_number, localize, translate
 from ..model.markdown_text import is_safe_link, is_site_link, render_markdown
 from ..model.records import SiteData, Target, edition_order
@@ -479,6 +480,8 @@ def ui_heading(ctx: RenderContext, key: str, level: int = 2, anchor: str | None 
 
 
 def data_errors_page(head: str, problems: list) -> str:
-    """What `make serve` shows instead of a page while the data has problems (escaped like all data)."""
-    return blocks(heading("Data errors / Fouten in de data", 1),
-                  _TEMPLATES.get_template("data_errors.html").render(head=head, problems=problems).strip())
+    """What `make serve` shows instead of a page while the data has problems (escaped like all data), in
+    the editor's language (model/messages.yml), like `make check-data`."""
+    words = {name: say(f"errors_page.{name}") for name in ("field", "warning", "reload")}
+    return blocks(heading(say("errors_page.title"), 1),
+                  _TEMPLATES.get_template("data_errors.html").render(head=head, problems=problems, words=words).strip())
