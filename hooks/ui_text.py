@@ -8,8 +8,11 @@ are, and whether they load its share of the search index.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from macros.glue.site import build_data
 from macros.glue.theme import MATERIAL, theme_extra
+from macros.reading.ui_words import words_while_broken
 
 
 def on_env(env, config, files):
@@ -18,6 +21,8 @@ def on_env(env, config, files):
                         for language in i18n.config.languages if language.build), key=lambda lang: not lang["default"])
     lang = config.theme["language"]
     own = lang != i18n.default_language
-    config.extra["mc"] = theme_extra(build_data(config), languages, root=f"{lang}/" if own else "",
-                                     generator=MATERIAL, search_index_script=own)
+    data = build_data(config)
+    broken = words_while_broken(Path(config.config_file_path).parent / "data") if data is None else None
+    config.extra["mc"] = theme_extra(data, languages, root=f"{lang}/" if own else "",
+                                     generator=MATERIAL, search_index_script=own, words_if_broken=broken)
     return env

@@ -27,14 +27,17 @@ def theme_words() -> list[str]:
 
 
 def theme_extra(data: SiteData | None, languages: list[dict[str, Any]], *, root: str, generator: dict[str, str],
-                search_index_script: bool = False) -> dict[str, Any]:
+                search_index_script: bool = False, words_if_broken: dict[str, dict[str, str]] | None = None) -> dict[str, Any]:
     """`config.extra.mc`. `languages`: as mkdocs.yml's i18n plugin lists them, the default first. `root`: where
     the pages of the language being built are, below the build's root ('' or 'en/'). `generator`: who "Made
     with" names. `search_index_script`: the page loads assets/search_index.js (static-i18n's index, split).
-    With `data` None (its problems are shown in the pages), each word is its key and the credits are empty."""
+    With `data` None (its problems are shown in the pages), each word comes from `words_if_broken`
+    (macros/reading/ui_words.py), else is its key, and the credits are empty."""
     locales = [language["locale"] for language in languages]
+    fallback = words_if_broken or {}
     return {
-        "words": {key: {lang: translate(data.ui, key, lang) if data else key for lang in locales}
+        "words": {key: {lang: translate(data.ui, key, lang) if data else fallback.get(key, {}).get(lang, key)
+                        for lang in locales}
                   for key in theme_words()},
         "credits": {lang: website_credits(RenderContext(data, lang)) if data else "" for lang in locales},
         "root": root,
