@@ -162,7 +162,7 @@ class LanguagePass:
         for what the theme writes from the page's meta (its links relative to the page's URL)."""
         data = TrackedData(self.data, reads) if reads is not None else self.data
         url_for = self.host.theme_url_for if in_theme else self.host.url_for
-        return render.RenderContext(data, self.host.language, url_for, self.places, self.today)
+        return render.RenderContext(data, self.host.language, url_for, self.places, self.today, self.host.page_source())
 
     def macros(self) -> dict[str, Any]:
         """Every page macro, by the name pages call it."""

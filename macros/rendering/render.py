@@ -74,6 +74,7 @@ class RenderContext:
     # The build's day (a statement's status, stale facts): given by the glue from its settings, so the
     # renderer never reads the clock or the environment itself.
     today: datetime.date = field(default_factory=lambda: settings.current().build_date())
+    page: str | None = None  # the page being rendered, as its file under docs/ (e.g. "recyclers/after.md")
 
     def t(self, key: str, **values: str) -> str:
         """UI string `key`; `{name}` placeholders in it are filled from `values`."""
@@ -96,6 +97,11 @@ class RenderContext:
 
     def date(self, iso: str) -> str:
         return format_date(iso, self.lang)
+
+    def is_here(self, src: str) -> bool:
+        """Whether docs/<src> is the page being rendered: asked of the page, not of its URL, which each generator
+        writes its own way (Zensical's links are relative to the Markdown file: 'after/', not './')."""
+        return self.page == src
 
     def url(self, src: str, anchor: str | None = None) -> str:
         """URL of docs/<src> in this language, e.g. ctx.url('parties.md', 'kasius') -> ../parties/#kasius."""
