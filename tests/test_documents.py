@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from macros.model.addresses import generated_pages
+from macros.reading.load import load_site_data
 from tests.conftest import ROOT
 
 DOCUMENTS = ("README.md", "CHANGELOG.md", "SECURITY.md", "handleiding/REDACTIE.md", "handleiding/PUBLICEREN.md",
@@ -51,8 +53,17 @@ def _exists(token: str, document: Path, root: Path) -> bool:
     path = token.split("::")[0].split("#")[0].rstrip("/")
     if not path or path in EXAMPLES | SITE_ADDRESSES | THEME_FILES or path.split("/")[0] in MADE:
         return True
-    # from the repository, the document's folder, the pages (a link in a text) or the macros (their layers)
-    return any((base / path).exists() for base in (root, document.parent, root / "docs", root / "macros"))
+    # from the repository, the document's folder, the pages (a link in a text) or the macros (their layers),
+    # or a page made from data, which `python -m tools.prebuild` writes before every build (not kept in git)
+    return any((base / path).exists() for base in (root, document.parent, root / "docs", root / "macros")) \
+        or path in _pages_made_from_data(root)
+
+
+def _pages_made_from_data(root: Path) -> set[str]:
+    """The instruments' pages of the data at `root` (none where there is no checked data, as in a planted folder)."""
+    if not (root / "schemas").is_dir():
+        return set()
+    return set(generated_pages(load_site_data(root / "data", root / "schemas")))
 
 
 def problems_of(document: Path, root: Path, targets: set[str]) -> list[str]:
