@@ -21,7 +21,7 @@ CFFCONVERT := .venv-cff/bin/cffconvert
 ZENSICAL := .venv-zensical/bin/zensical
 GENERATOR ?= mkdocs
 
-.PHONY: help install serve build pdf browser check-data test test-fast test-deps bench audit screenshots clean publish editions unpublish set-default
+.PHONY: help install serve build pdf browser check-data test test-fast test-deps bench audit screenshots approve-screenshots clean publish editions unpublish set-default
 
 help:
 	@echo "make serve       build and serve the site at http://127.0.0.1:8000 (live reload; data errors show in the page)"
@@ -33,7 +33,8 @@ help:
 	@echo "make test-fast   the tests that need no browser, no Lighthouse and no build of the whole site (under a minute)"
 	@echo "make bench       time the data check and a full build; Lighthouse performance of key pages"
 	@echo "make audit       check the locked Python and npm dependencies for known vulnerabilities (needs the network)"
-	@echo "make screenshots build, then full-page PNGs of key pages (nl/en, 390 and 1280 px) in screenshots/"
+	@echo "make screenshots build, then full-page PNGs of every template (nl/en, 390 and 1280 px) in screenshots/"
+	@echo "make approve-screenshots   after looking at screenshots/fresh/ (written by make test): make them the approved pictures"
 	@echo "make publish VERSION=2024 [MESSAGE=\"wat u veranderde\"] [ALIAS=latest] [TITLE=...] [PUSH=1] [FORCE=1] [ALLOW_STALE=1]"
 	@echo "                 check, commit your changes with MESSAGE, and publish an edition on gh-pages (needs SITE_URL)"
 	@echo "make editions    list the published editions with their date and address"
@@ -130,10 +131,15 @@ audit:
 	command -v npm >/dev/null || (apt-get update && $(APT_INSTALL) nodejs npm)
 	$(PYTHON) -m tools.audit
 
-# For review by eye, not a test: home, a theme, results and toolbox in both languages at 390 and 1280 px.
+# For review by eye: one page of each template in both languages at 390 and 1280 px. make test compares the
+# same pictures with tests/approved_screenshots/ (tests/test_screenshots.py); approve-screenshots, run after a
+# person has looked at screenshots/fresh/ and screenshots/difference/, makes the fresh ones the approved ones.
 screenshots: build
 	command -v chromium >/dev/null || (apt-get update && $(APT_INSTALL) chromium)
 	$(BIN)/python -m tools.screenshots
+
+approve-screenshots: $(STAMP)
+	$(BIN)/python -m tools.screenshots approve
 
 # Editions on gh-pages, through mike (tools/editions.py checks the input first; handleiding/PUBLICEREN.md).
 EDITION_FLAGS = $(if $(filter 1,$(PUSH)),--push) $(if $(filter 1,$(FORCE)),--force) $(if $(filter 1,$(ALLOW_STALE)),--allow-stale)

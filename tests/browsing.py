@@ -2,20 +2,21 @@
 `visits`, tests/conftest.py), recording what test_browser.py, test_phone.py, test_keyboard.py and
 test_csp.py assert on: axe-core's findings, what a page requests and logs and what its policy blocks,
 sizes measured on a phone, the results table as a screen reader reads it, where Tab goes, and IBM
-Equal Access's findings.
+Equal Access's and HTML_CodeSniffer's findings.
 
 At desktop width every page (and the 404 page) is checked by axe, with each request, console error,
 failed request and violation of the Content-Security-Policy until the network is idle. At phone
 width (390 and 320 px) every page is measured; axe runs there on one page per template and language
 (what a narrow screen changes is the template's layout: every page's own content is checked at
-desktop width). IBM Equal Access runs on its pages (ACE_PAGES, one per template, and the 404 page)
-at desktop and 390 px."""
+desktop width). IBM Equal Access and HTML_CodeSniffer run on their pages (ACE_PAGES, one per template,
+and the 404 page) at desktop and 390 px."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tests.conftest import ACE, policy_violations, run_axe
+from tests.conftest import ACE, HTMLCS, policy_violations, run_axe
 from tests.sitetext import Site
+from tools import screenshots
 
 DESKTOP = "desktop"
 VIEWPORTS = {DESKTOP: {"width": 1280, "height": 900},
@@ -37,6 +38,12 @@ ACE_CHECK = """async () => {
   return report.results.filter(r => r.value[0] === "VIOLATION" && r.value[1] === "FAIL")
     .map(r => ({rule: r.ruleId, path: r.path.dom, message: r.message}));
 }"""
+
+# HTML_CodeSniffer's WCAG 2.0 AA standard (what it has of WCAG 2.1 AA): its errors, not its warnings and notices,
+# which ask a person to look.
+HTMLCS_CHECK = """() => new Promise(resolve => HTMLCS.process("WCAG2AA", document, () => resolve(
+  HTMLCS.getMessages().filter(m => m.type === HTMLCS.ERROR).map(m => ({rule: m.code, message: m.msg,
+    element: m.element.outerHTML ? m.element.outerHTML.replace(/\\s+/g, " ").slice(0, 160) : String(m.element)})))))"""
 
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 RING = ("outline-style", "outline-width", "outline-color", "box-shadow")
@@ -145,6 +152,66 @@ MEASURE = r"""() => {
 }"""
 
 
+# Where the header's and the controls' boxes are (test_screenshots.py). A box counts where it is seen: cut to
+# each ancestor that clips it; an element with nothing left, transparent or hidden is left out. A control is
+# each of its line boxes (a link that wraps has one a line), and one that lets the pointer through
+# (pointer-events: none) covers nothing. What scrolls beneath a sticky bar is meant to (the navigation's title).
+LAYOUT = r"""() => {
+  const name = el => {
+    let label = el.tagName.toLowerCase();
+    if (el.id) label += "#" + el.id;
+    else if (el.classList && el.classList.length) label += "." + [...el.classList].join(".");
+    const text = (el.textContent || el.getAttribute("aria-label") || "").replace(/\s+/g, " ").trim().slice(0, 40);
+    return text ? `${label} "${text}"` : label;
+  };
+  const clip = (el, r) => {
+    let box = {left: r.left, top: r.top, right: r.right, bottom: r.bottom};
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      const c = a.getBoundingClientRect();
+      if (s.overflowX !== "visible") box = {...box, left: Math.max(box.left, c.left), right: Math.min(box.right, c.right)};
+      if (s.overflowY !== "visible") box = {...box, top: Math.max(box.top, c.top), bottom: Math.min(box.bottom, c.bottom)};
+    }
+    return box.right - box.left > 1 && box.bottom - box.top > 1 ? box : null;
+  };
+  const shown = el => el.checkVisibility({opacityProperty: true, visibilityProperty: true});
+  const at = box => `${Math.round(box.left)},${Math.round(box.top)}-${Math.round(box.right)},${Math.round(box.bottom)}`;
+  const header = document.querySelector("header.md-header");
+  const outer = header.getBoundingClientRect();
+  const outsideHeader = [...header.querySelectorAll("*")].flatMap(el => {
+    const box = shown(el) && clip(el, el.getBoundingClientRect());
+    if (!box) return [];
+    const out = box.left < outer.left - 1 || box.right > outer.right + 1 || box.top < outer.top - 1
+      || box.bottom > outer.bottom + 1;
+    return out ? [`${name(el)} at ${at(box)} (header ${at(outer)})`] : [];
+  });
+  const sticky = el => {
+    for (let a = el; a; a = a.parentElement) if (["sticky", "fixed"].includes(getComputedStyle(a).position)) return a;
+    return null;
+  };
+  const controls = [...document.querySelectorAll(
+    'a[href], button, input:not([type="hidden"]), select, textarea, summary, label[for], [role="button"], [tabindex]:not([tabindex="-1"])')]
+    .filter(el => shown(el) && getComputedStyle(el).pointerEvents !== "none")
+    .map(el => ({el, bar: sticky(el), boxes: [...el.getClientRects()].map(r => clip(el, r)).filter(Boolean)}))
+    .filter(c => c.boxes.length);
+  const overlaps = [];
+  for (let i = 0; i < controls.length; i++) {
+    for (let j = i + 1; j < controls.length; j++) {
+      const a = controls[i], b = controls[j];
+      if (a.el.contains(b.el) || b.el.contains(a.el) || a.bar !== b.bar) continue;
+      for (const p of a.boxes) for (const q of b.boxes) {
+        const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+        const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+        if (w > 2 && h > 2) overlaps.push(`${name(a.el)} and ${name(b.el)} share ${Math.round(w)}x${Math.round(h)} px at ${at(p)}`);
+      }
+    }
+  }
+  const title = document.querySelector(".md-header__topic .md-ellipsis");
+  const titleCut = title.scrollWidth > title.clientWidth || title.scrollHeight > title.clientHeight;
+  return {outsideHeader, overlaps, titleCut};
+}"""
+
+
 def without_transitions(page) -> None:
     # A constructed stylesheet, not a <style>: the site's Content-Security-Policy blocks inline styles.
     page.evaluate("css => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css);"
@@ -187,6 +254,22 @@ def run_ace(page) -> list[dict]:
     in the page (the site's policy blocks an added <script>)."""
     page.evaluate(ACE.read_text(encoding="utf-8"))
     return page.evaluate(ACE_CHECK)
+
+
+def run_htmlcs(page) -> list[dict]:
+    """HTML_CodeSniffer's WCAG2AA errors on the loaded page, the sniffer evaluated in the page like axe-core."""
+    page.evaluate(HTMLCS.read_text(encoding="utf-8"))
+    return page.evaluate(HTMLCS_CHECK)
+
+
+def engine_findings(visits, attribute: str) -> dict[tuple[str, int], list[dict]]:
+    """(page, width in px) -> what one engine (Visit's `attribute`: ace, htmlcs) found on each of ACE_PAGES at
+    desktop and phone width, from the session's one visit of each page at each width."""
+    results = {(path, VIEWPORTS[width]["width"]):
+               getattr(visits.at(width)[path if path.endswith(".html") else f"{path}index.html"], attribute)
+               for path in ACE_PAGES for width in (DESKTOP, "phone")}
+    assert all(found is not None for found in results.values()), "a page was not checked"
+    return results
 
 
 def tables_as_read(page) -> list[list[tuple[str, str]]]:
@@ -238,6 +321,9 @@ class Visit:
     policy_violations: list[str] | None = None  # of the page's Content-Security-Policy (tests/test_csp.py)
     measured: dict | None = None  # MEASURE, on a phone
     ace: list[dict] | None = None  # IBM Equal Access, on ACE_PAGES at desktop and phone width
+    htmlcs: list[dict] | None = None  # HTML_CodeSniffer, on the same pages and widths
+    picture: str | None = None  # the picture's name in screenshots.FRESH, on screenshots.PAGES at 1280 and 390 px
+    layout: dict | None = None  # LAYOUT, on the same pages and widths
     tables_read: list | None = None  # on the results pages
     walk: Walk | None = None  # on KEYBOARD_PAGES, at desktop and phone width
 
@@ -320,6 +406,8 @@ def visit_every_page(site: Site, server: str, browser) -> Visits:
     results = {f"{path}index.html" for path in RESULTS_PAGES}
     phone_axe = one_page_per_template(site)
     ace = {path if path.endswith(".html") else f"{path}index.html" for path in ACE_PAGES}
+    pictured = {path if path.endswith(".html") else f"{path}index.html": path for path in screenshots.PAGES}
+    screenshots.FRESH.mkdir(parents=True, exist_ok=True)
     by_width: dict[str, dict[str, Visit]] = {}
     for width in VIEWPORTS:
         tab = Tab(context, width)
@@ -329,8 +417,15 @@ def visit_every_page(site: Site, server: str, browser) -> Visits:
             visit = visits[path] = tab.open(server + path.removesuffix("index.html"), path, path != "404.html")
             if width == "phone" and path in phone_axe:
                 visit.violations = run_axe(tab.page)["violations"]
+            if path in pictured and width != "narrow phone":
+                if width != DESKTOP:
+                    tab.page.wait_for_load_state("networkidle")  # at desktop width, Tab.open waited for it
+                visit.layout = tab.page.evaluate(LAYOUT)
+                visit.picture = screenshots.name(pictured[path], VIEWPORTS[width]["width"])
+                (screenshots.FRESH / visit.picture).write_bytes(screenshots.picture(tab.page))
             if path in ace and width != "narrow phone":
                 visit.ace = run_ace(tab.page)
+                visit.htmlcs = run_htmlcs(tab.page)
             if path in results and width != "narrow phone":
                 visit.tables_read = tables_as_read(tab.page)
             if path in keyboard and width != "narrow phone":

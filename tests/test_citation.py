@@ -166,3 +166,36 @@ def test_a_maker_once_supplied_is_named_in_the_citation_colophon_and_footer(site
     ctx = RenderContext(dataclasses.replace(site_data, covenant=covenant), "en")
     assert "Maker of the website: Example Foundation" in page_citation(ctx, "Results", None).text
     assert "Example Foundation" in website_facts(ctx) and "Example Foundation" in website_credits(ctx)
+
+
+@pytest.mark.parametrize("path, accessed", [("results/", ", geraadpleegd op 2 januari 2030."),
+                                            ("en/results/", ", accessed on 2 January 2030.")])
+def test_the_page_says_the_readers_day_of_access_and_the_address_it_is_read_at(server, browser, path, accessed):
+    context = browser.new_context()
+    context.clock.set_fixed_time("2030-01-02T10:00:00")  # the reader's day, not the build's (7 December 2026)
+    page = context.new_page()
+    page.goto(server + path)
+    cited = page.locator(".mc-citation__page")
+    assert cited.locator(".mc-accessed").inner_text() == accessed
+    assert cited.locator(".mc-accessed time").get_attribute("datetime") == "2030-01-02"
+    assert cited.locator("a.mc-url").get_attribute("href") == server + path
+    context.close()
+
+
+def test_negative_control_without_javascript_the_citation_gives_no_day(server, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "results/")
+    assert not page.locator(".mc-citation__page .mc-accessed").is_visible()
+    assert page.locator(".mc-citation__page a.mc-url").count() == 0
+    context.close()
+
+
+def test_a_published_citation_keeps_its_public_address_in_the_browser(published, browser):
+    url, _ = published
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url + "results/")
+    links = page.locator(".mc-citation__page a.mc-url")
+    assert links.count() == 1 and links.get_attribute("href") == url + "results/"
+    context.close()

@@ -171,7 +171,7 @@ CASES = {
         "ui.yml", 'nl: "in convenantjaar {year}", en: "in covenant year {year}"',
         'nl: "in convenantjaar {jaar}", en: "in covenant year {jaar}"',
         ("UI string 'label.covenant_year'",
-         "placeholders {jaar}, {year} do not match what macros/rendering/templates/parties_list.html (line 8) fills in: "
+         "placeholders {jaar}, {year} do not match what macros/rendering/templates/parties_list.html (line 11) fills in: "
          "{year}")),
     "template placeholder left in": Case("parties.yml", '    name: "Gooimeer"', '    name: "..."',
                                          ("party 'gooimeer'", "field 'name'",

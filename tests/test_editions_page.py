@@ -43,7 +43,7 @@ def test_editions_are_listed_newest_first(data):
 def test_an_edition_shows_its_date_address_and_commit(data):
     block = _blocks(editions_list(RenderContext(data, "nl", edition_places=PLACES)))["edition-2024-1"]
     assert "18 augustus 2024" in block and 'href="https://example.org/mc/2024.1/"' in block
-    assert f"<code>{'a' * 40}</code>" in block
+    assert f'<code class="mc-commit">{"a" * 40}</code>' in block
 
 
 def test_corrections_are_listed_with_date_and_reason(data):

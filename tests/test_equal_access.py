@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browsing import ACE_CHECK as CHECK, ACE_PAGES as PAGES, DESKTOP
+from tests.browsing import ACE_CHECK as CHECK, ACE_PAGES as PAGES, engine_findings
 from tests.conftest import ACE
 
-WIDTHS = {1280: DESKTOP, 390: "phone"}
 # Material's toggles (the menu drawer, the search, a section of the navigation) are checkboxes hidden by design
 # (display:none) and <label>s of them that the reader clicks: that is how they work without JavaScript, which
 # Material's maintainer keeps (squidfunk/mkdocs-material#4006). IBM's label_ref_valid takes each such label for the
@@ -28,12 +27,6 @@ TOGGLE_LABELS: dict[str, str] = {
     "/html[1]/body[1]/div[3]/main[1]/div[1]/div[1]/div[1]/div[1]/nav[1]/label[1]":
         "the navigation's title, the site's name, at desktop width (for=__drawer): in the drawer on a phone it "
         "closes the drawer; at desktop width there is no drawer to close",
-    "/html[1]/body[1]/div[3]/main[1]/div[1]/div[1]/div[1]/div[1]/nav[1]/ul[1]/li[8]/div[1]/label[1]":
-        "the toggle that opens the navigation's 'Due diligence toolbox' section (for=__nav_8): Tab reaches it and "
-        "it reads as the section's title (overrides/partials/nav-item.html), which also names the section's menu",
-    "/html[1]/body[1]/div[3]/main[1]/div[1]/div[1]/div[1]/div[1]/nav[1]/ul[1]/li[9]/div[1]/label[1]":
-        "the toggle that opens the navigation's section for recycling companies (for=__nav_9): Tab reaches it and "
-        "it reads as the section's title (overrides/partials/nav-item.html), which also names the section's menu",
 }
 # (page, rule id, element's DOM path) -> why the rule is wrong for that element.
 EXEMPT: dict[tuple[str, str, str], str] = {
@@ -44,10 +37,7 @@ EXEMPT: dict[tuple[str, str, str], str] = {
 def ace_results(visits):
     """(page, width) -> the engine's violations, from the session's one visit of each page at each width."""
     assert ACE.is_file(), "accessibility-checker-engine is missing: `make test` installs it (npm ci)"
-    results = {(path, width): visits.at(name)[path if path.endswith(".html") else f"{path}index.html"].ace
-               for path in PAGES for width, name in WIDTHS.items()}
-    assert all(found is not None for found in results.values()), "a page was not checked"
-    return results
+    return engine_findings(visits, "ace")
 
 
 def test_every_template_page_passes_ibm_equal_access(ace_results):

@@ -96,7 +96,7 @@ def test_the_english_why_section_quotes_as_many_sentences_translated(site_data):
 
 
 @pytest.mark.parametrize("lang, says", [("nl", "Toelichting van deze website. Dit hoofdstuk noemt de oorzaken"),
-                                        ("en", "Note by this website. This section does not itself give the causes")])
+                                        ("en", "Editorial note. This section does not itself give the causes")])
 def test_the_home_page_says_what_this_section_does_not_explain_as_the_sites_own_note(site, lang, says):
     assert says in site.page(HOME[lang] + "index.html").flat_text
 

@@ -5,6 +5,7 @@ import json
 import shutil
 import subprocess
 
+from macros.export.valid_html import valid_html
 from tests.conftest import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -23,3 +24,21 @@ def test_every_page_is_valid_html(site):
     problems = [f"{m.get('url', '').split('/site')[-1]}:{m.get('lastLine')}: {m['message']}" for m in report["messages"]]
     assert not problems, "\n".join(problems)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_a_table_of_contents_toggle_without_its_label_is_dropped():
+    page = '<nav><input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n<a href="x">x</a></nav>'
+    assert 'id="__toc"' not in valid_html(page)
+    assert '<a href="x">x</a>' in valid_html(page)
+
+
+def test_negative_control_a_table_of_contents_toggle_with_its_label_stays():
+    page = ('<nav><input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+            '<label class="md-nav__link" for="__toc">Contents</label></nav>')
+    assert valid_html(page) == page
+
+
+def test_every_built_table_of_contents_toggle_has_its_label(site):
+    unlabelled = [built.path for built in site.pages()
+                  if 'id="__toc"' in built.html and 'for="__toc"' not in built.html]
+    assert not unlabelled

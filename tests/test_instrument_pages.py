@@ -78,7 +78,7 @@ def test_todays_instruments_give_no_such_warning():  # the control: the real dat
 
 WHY = {"nl": "Waarom:", "en": "Why:"}
 NO_STEP = {"nl": "De bronnen van deze website noemen geen stap voor dit instrument.",
-           "en": "This website’s sources name no step for this instrument."}
+           "en": "This website’s sources do not link this instrument to any step."}
 
 
 def _steps_row(html: str, lang: str) -> str:

@@ -230,15 +230,53 @@ def test_at_phone_width_escape_closes_the_navigation_and_returns_focus_to_the_me
     assert not opened["open_after_escape"] and after is not None and _is_header_button_for("__drawer")(after)
 
 
-def test_a_closed_navigation_section_opens_from_the_keyboard(context, server):
+def _section_button(page):
+    """The first closed section of the navigation: its button (docs/assets/keyboard.js, 3) and its last link."""
+    button = page.locator(".md-nav--primary .md-nav__container > label.md-nav__link > .mc-nav-button").first
+    child = page.locator(f"#{button.get_attribute('aria-controls')} a.md-nav__link").last
+    return button, child
+
+
+@pytest.mark.parametrize("key", ["Enter", " "])
+def test_a_closed_navigation_section_opens_from_the_keyboard(context, server, key):
     page = context.new_page()
     page.set_viewport_size(VIEWPORTS[DESKTOP])
     page.goto(server)
-    expander = page.locator(".md-nav--primary .md-nav__container > label.md-nav__link[tabindex='0']").first
-    section = expander.get_attribute("for")
-    child = page.locator(f"nav[aria-labelledby='{section}_label'] a.md-nav__link").last
+    button, child = _section_button(page)
     assert not child.evaluate("a => a.checkVisibility({visibilityProperty: true})")
-    tab_until(page, lambda stop: stop["tag"] == "label" and stop["for"] == section)
-    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "false"
+    section = button.get_attribute("aria-controls")
+    tab_until(page, lambda stop: stop["role"] == "button" and "mc-nav-button" in stop["cls"].split())
+    before = page.evaluate("scrollY")
+    page.keyboard.press(key)
     page.wait_for_function("a => a.checkVisibility({visibilityProperty: true})", arg=child.element_handle())
+    assert button.get_attribute("aria-expanded") == "true" and button.get_attribute("aria-controls") == section
+    assert page.evaluate("scrollY") == before  # Space pressed the button; it did not scroll the page
+    page.keyboard.press(key)
+    page.wait_for_function("a => !a.checkVisibility({visibilityProperty: true})", arg=child.element_handle())
+    assert button.get_attribute("aria-expanded") == "false"
     page.close()
+
+
+def test_a_navigation_section_toggle_is_a_button_with_its_state_to_a_screen_reader(context, server):
+    page = context.new_page()
+    page.set_viewport_size(VIEWPORTS[DESKTOP])
+    page.goto(server)
+    button, _ = _section_button(page)
+    name = button.inner_text().strip()
+    nodes = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    buttons = [node for node in nodes if node.get("role", {}).get("value") == "button"
+               and node.get("name", {}).get("value", "").strip() == name]
+    assert buttons, f"no button named {name!r} in the accessibility tree"
+    states = {prop["name"]: prop["value"]["value"] for prop in buttons[0].get("properties", [])}
+    assert states.get("expanded") is False
+    page.close()
+
+
+def test_negative_control_without_javascript_the_section_toggle_is_a_label(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server)
+    assert page.locator(".mc-nav-button").count() == 0
+    assert page.locator(".md-nav--primary .md-nav__container > label.md-nav__link[for^='__nav_']").count() > 0
+    context.close()

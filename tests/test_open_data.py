@@ -317,3 +317,12 @@ def test_a_licence_once_granted_is_in_the_data_package(tmp_path):
     descriptor = open_data.datapackage(_with_licence(tmp_path))
     assert descriptor["licenses"] == [{"name": "CC0-1.0", "path": "https://creativecommons.org/publicdomain/zero/1.0/",
                                        "title": "CC0 1.0 Universal"}]
+
+
+def test_a_field_name_may_break_after_its_underscores_only():
+    html = open_data_list(RenderContext(load_site_data(ROOT / "data", ROOT / "schemas"), "en"))
+    names = re.findall(r'<table class="[^"]*mc-fields.*?</table>', html, re.S)
+    codes = [code for table in names for code in re.findall(r"<code>(.*?)</code>", table)]
+    assert any("_" in code for code in codes)
+    assert all(code.count("_") == code.count("_<wbr>") for code in codes), [c for c in codes if "_" in c][:3]
+    assert "result_<wbr>counts_<wbr>parties" in html  # each underscore, not the first only

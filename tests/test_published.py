@@ -42,3 +42,18 @@ def test_the_language_switch_links_stay_relative(published):
     for page in [*site.pages(), site.page("404.html")]:
         links = re.findall(r'<a href="([^"]*)" hreflang="[a-z]{2}"', page.html)
         assert links and not [link for link in links if urlsplit(link).netloc], page.path
+
+
+def test_the_sitemap_gives_every_page_by_its_absolute_address(published):
+    url, site = published
+    sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
+    addresses = re.findall(r"<loc>([^<]*)</loc>", sitemap)
+    pages = {url + page.path.removesuffix("index.html") for page in site.pages()}
+    alternates = re.findall(r'hreflang="[a-z]{2}" href="([^"]*)"', sitemap)
+    assert addresses and all(address.startswith(url) for address in addresses + alternates)
+    assert pages <= set(addresses) | {url + "404.html"}, sorted(pages - set(addresses))[:5]
+
+
+def test_negative_control_a_local_sitemap_has_no_public_address(site):
+    sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>http" not in sitemap

@@ -66,7 +66,7 @@ def test_the_landing_page_names_the_recycling_companies_that_joined(site, site_d
 
 @pytest.mark.parametrize("lang, says", [
     ("nl", "Hoe u kunt aansluiten en wat dat kost, zeggen de bronnen van deze website niet"),
-    ("en", "How to join and what it costs, this website’s sources do not say"),
+    ("en", "This website’s sources do not say how to join or what it costs"),
 ])
 def test_what_is_not_known_about_the_second_term_is_said_with_where_to_ask(site, lang, says):
     assert says in site.page(PREFIX[lang] + "recyclers/index.html").flat_text

@@ -286,3 +286,23 @@ def test_the_themes_icons_are_hidden_and_the_chart_is_not(site, path):
     assert not [tag for tag in icons if 'role="img"' in tag and "aria-hidden" in tag]  # the chart keeps its name
     undone = re.findall(r"<svg\b[^>]*>", html.replace('<svg aria-hidden="true" focusable="false" ', "<svg "))
     assert [tag for tag in undone if 'aria-hidden="true"' not in tag and 'role="img"' not in tag]  # negative control
+
+
+def test_a_party_without_a_date_of_joining_shows_a_dash_explained_once_under_its_table(site_data):
+    from macros.rendering.render import RenderContext, parties_list
+
+    html = parties_list(RenderContext(site_data, "en"))
+    undated = [p for p in site_data.parties.values() if not p.joined and not p.joined_covenant_year]
+    assert html.count('<span class="mc-visually-hidden">not stated</span>') == len(undated) > 2
+    assert html.count('<span class="mc-muted">not stated</span>') == 0  # not said aloud on screen in each row
+    notes = re.findall(r"–: the report does not say when this party joined \((\d+) in this table\)", html)
+    assert sum(int(n) for n in notes) == len(undated) and len(notes) < len(undated)
+
+
+def test_negative_control_a_table_whose_parties_are_all_dated_has_no_dash_note(site_data):
+    from macros.rendering.render import RenderContext, parties_list
+
+    parties = {key: dataclasses.replace(p, joined_covenant_year=p.joined_covenant_year or 1)
+               for key, p in site_data.parties.items()}
+    html = parties_list(RenderContext(dataclasses.replace(site_data, parties=parties), "en"))
+    assert "does not say when this party joined" not in html and "not stated" not in html

@@ -129,7 +129,7 @@ def test_not_applicable_is_an_answer_only_where_a_question_may_not_apply(site_da
 
 def test_the_questions_are_marked_as_written_for_this_website_with_their_passage(site_data, rendered, lang):
     marker = {"nl": "Toelichting van deze website: de vragen hieronder zijn door deze website geschreven",
-              "en": "Note by this website: the questions below were written by this website"}[lang]
+              "en": "Editorial note: the questions below were written by this website"}[lang]
     text = re.sub(r"\s+([:;])", r"\1", _text(rendered))  # a tag's end before the colon is no space on the page
     assert marker in text
     for question in site_data.self_check.values():

@@ -151,9 +151,9 @@ def test_the_laws_for_recyclers_say_what_for_whom_from_when_and_for_a_recycler_w
 # Today's figures (CONTEXT.md, "EU law ... as it stands on 2026-12-02"), as a reader finds them.
 CURRENT_FACTS = {
     "csrd": {"nl": ["meer dan 1000 werknemers", "450 miljoen euro", "200 miljoen euro"],
-             "en": ["more than 1000 employees", "EUR 450 million", "EUR 200 million"]},
+             "en": ["more than 1,000 employees", "EUR 450 million", "EUR 200 million"]},
     "csddd": {"nl": ["meer dan 5000 werknemers", "1,5 miljard euro", "26 juli 2028", "26 juli 2029"],
-              "en": ["more than 5000 employees", "EUR 1.5 billion", "26 July 2028", "26 July 2029"]},
+              "en": ["more than 5,000 employees", "EUR 1.5 billion", "26 July 2028", "26 July 2029"]},
     "cbam": {"nl": ["50 ton", "1 januari 2026", "1 februari 2027", "30 september 2027"],
              "en": ["50 tonnes", "1 January 2026", "1 February 2027", "30 September 2027"]},
     "eu-forced-labour-regulation": {"nl": ["14 december 2027"], "en": ["14 December 2027"]},
@@ -173,7 +173,7 @@ def test_each_law_shows_todays_thresholds_and_dates_not_those_of_2024(site, lang
     applies_to = csddd[csddd.index({"nl": "Voor wie", "en": "For whom"}[lang]):]
     applies_to = applies_to[:applies_to.index("</dd>")]
     # negative control: the 2024 thresholds are only said as what was replaced
-    assert {"nl": "1000 werknemers", "en": "1000 employees"}[lang] not in applies_to
+    assert {"nl": "1000 werknemers", "en": "1,000 employees"}[lang] not in applies_to
     assert "since postponed" not in page.html and "sindsdien uitgesteld" not in page.html
 
 

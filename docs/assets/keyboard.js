@@ -8,7 +8,14 @@
       focus into the opened search field.
    2. Escape in the search dialog gives focus back to the element that had it before the search
       field. Material closes the dialog and blurs the field, which leaves focus nowhere; focus moves
-      here when Material unticks its search toggle, just before it blurs the field. */
+      here when Material unticks its search toggle, just before it blurs the field.
+   3. A section of the navigation opens with a <label> of its hidden toggle that has a tabindex
+      (overrides/partials/nav-item.html): to a screen reader no button and no state, and Space scrolled
+      the page. The label's content becomes a button (a span: a label may not take a role) with the
+      section's expanded state (aria-expanded) and the section it controls; Enter and Space press it. The
+      label lets go of its toggle (no `for`, no tabindex): a click on it ticks the toggle here, so no
+      control is named by a label of a hidden field (IBM Equal Access label_ref_valid). Without
+      JavaScript the label works as Material made it. */
 (function () {
   var escape = false;
   document.addEventListener("keydown", function (event) { escape = event.key === "Escape"; }, true);
@@ -27,12 +34,7 @@
     var expanded = function () { button.setAttribute("aria-expanded", String(toggle.checked)); };
     expanded();
     toggle.addEventListener("change", expanded);
-    button.addEventListener("keydown", function (event) {
-      if (event.key === " " || event.key === "Enter") {
-        event.preventDefault();
-        button.click();
-      }
-    });
+    press(button);
     return button;
   }
 
@@ -61,4 +63,37 @@
       if (!searchToggle.checked && escape && before && before.isConnected) before.focus();
     });
   }
+
+  function press(button) {
+    button.addEventListener("keydown", function (event) {
+      if (event.key === " " || event.key === "Enter") {
+        event.preventDefault();
+        button.click();
+      }
+    });
+  }
+
+  document.querySelectorAll('.md-nav--primary label.md-nav__link[for^="__nav_"][tabindex]').forEach(function (label) {
+    var toggle = document.getElementById(label.getAttribute("for"));
+    var section = document.querySelector('nav[aria-labelledby="' + label.id + '"]');
+    if (!toggle || !section) return;
+    var button = document.createElement("span");
+    button.className = "mc-nav-button";
+    button.setAttribute("role", "button");
+    button.setAttribute("tabindex", "0");
+    if (!section.id) section.id = label.id.replace(/_label$/, "_section");
+    button.setAttribute("aria-controls", section.id);
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.appendChild(button);
+    label.removeAttribute("tabindex");
+    label.removeAttribute("for");
+    label.addEventListener("click", function (event) {
+      event.preventDefault();
+      toggle.click();
+    });
+    var expanded = function () { button.setAttribute("aria-expanded", String(toggle.checked)); };
+    expanded();
+    toggle.addEventListener("change", expanded);
+    press(button);
+  });
 })();

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+# The table of contents' toggle of a page whose contents are its title alone: Material writes it without the
+# label that would open it, an unnamed form field to assistive technology (HTML_CodeSniffer F68, H91).
+_UNLABELLED_TOC = re.compile(r'\s*<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">')
 _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
 
 
@@ -17,4 +20,6 @@ def valid_html(html: str) -> str:
     # contents' toggle (#__toc) that the table of contents' title still points at: drop that `for`.
     if 'id="__toc"' not in html:
         html = html.replace(' for="__toc"', "")
+    elif 'for="__toc"' not in html:
+        html = _UNLABELLED_TOC.sub("", html)
     return html

@@ -41,7 +41,7 @@ PAGE_MACROS: dict[str, PageMacro] = {
     "heading": PageMacro(render.ui_heading),
     "self_check": PageMacro(render.self_check, script="assets/self_check.js"),
     "results_table": PageMacro(render.results_table, script="assets/table_roles.js"),
-    "page_citation": PageMacro(report.page_citation_html, needs_page=True),
+    "page_citation": PageMacro(report.page_citation_html, needs_page=True, script="assets/citation.js"),
     **{function.__name__: PageMacro(function) for function in (
         render.results_chart, render.theme_summaries, render.outcome_summary, render.covenant_intro,
         render.covenant_facts, render.report_facts, render.website_facts, render.follow_up, render.sources_list,

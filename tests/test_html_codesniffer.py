@@ -1,0 +1,51 @@
+"""WCAG by a third engine, HTML_CodeSniffer (npm html_codesniffer, standard WCAG2AA), injected like axe-core and
+IBM Equal Access: one page per template in both languages and the 404 page, on a desktop and a phone screen
+(the session's visits, tests/browsing.py). A result counts when it is an error; its warnings and notices ask a
+person to look. A rule that is wrong for an element may be exempted here, with the reason and the issue that
+removes it; a rule is never switched off."""
+from __future__ import annotations
+
+import pytest
+
+from tests.browsing import HTMLCS_CHECK, engine_findings
+from tests.conftest import HTMLCS
+
+# (rule, start of the element) -> why it is not mended yet. The search form is Material's, written by
+# overrides/partials/search.html, which issue 34 rewrites for both template engines: issue 36 gives it its submit
+# button once that has landed. Material's own script answers Enter in the field (it opens the first result), so
+# keyboard users can search; what the form lacks is a button that says so.
+EXEMPT: dict[tuple[str, str], str] = {
+    ("WCAG2AA.Principle3.Guideline3_2.3_2_2.H32.2", '<form class="md-search__form" name="search">'):
+        "Material's search form has no submit button (overrides/partials/search.html, after issue 34)",
+}
+
+
+def exempt(violation: dict) -> bool:
+    return any(violation["rule"] == rule and violation["element"].startswith(start) for rule, start in EXEMPT)
+
+
+@pytest.fixture(scope="module")
+def htmlcs_results(visits):
+    """(page, width) -> the sniffer's errors, from the session's one visit of each page at each width."""
+    assert HTMLCS.is_file(), "html_codesniffer is missing: `make test` installs it (npm ci)"
+    return engine_findings(visits, "htmlcs")
+
+
+def test_every_template_page_passes_html_codesniffer(htmlcs_results):
+    found = [f"{path} at {width}px: {v['rule']} at {v['element']}: {v['message']}"
+             for (path, width), violations in htmlcs_results.items() for v in violations if not exempt(v)]
+    assert not found, f"{len(found)} errors:\n" + "\n".join(found[:80])
+
+
+def test_every_exemption_names_an_error_that_occurs(htmlcs_results):
+    seen = [v for violations in htmlcs_results.values() for v in violations]
+    assert all(any(v["rule"] == rule and v["element"].startswith(start) for v in seen) for rule, start in EXEMPT)
+
+
+def test_negative_control_the_sniffer_finds_an_unlabelled_field(server, reader):
+    page = reader.new_page()
+    page.goto(server)
+    page.evaluate("() => document.querySelector('article').appendChild(document.createElement('input'))")
+    page.evaluate(HTMLCS.read_text(encoding="utf-8"))  # evaluated: the site's policy blocks an added <script>
+    assert any(v["rule"].endswith(".F68") for v in page.evaluate(HTMLCS_CHECK))
+    page.close()
