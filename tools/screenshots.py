@@ -52,13 +52,16 @@ def expected_names() -> set[str]:
 
 
 def keep(png: bytes) -> bytes:
-    """The picture as it is kept: at most COLOURS colours, without its metadata (same screen, same bytes)."""
+    """The picture as it is kept: at most COLOURS colours, without its metadata (same screen, same bytes).
+    Fast octree at zlib's default level: median cut with `optimize` took three times the CPU (1.1 s instead of
+    0.4 s for the self-check at 1280 px; 48 pictures a `make test`) for files of about the same size, and was
+    no closer to the screen."""
     from PIL import Image
 
     with Image.open(io.BytesIO(png)) as image:
-        reduced = image.convert("RGB").quantize(colors=COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+        reduced = image.convert("RGB").quantize(colors=COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     out = io.BytesIO()
-    reduced.save(out, format="PNG", optimize=True)
+    reduced.save(out, format="PNG")
     return out.getvalue()
 
 
