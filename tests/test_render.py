@@ -81,7 +81,7 @@ def test_results_table_has_a_row_per_target(site_data):
 def test_chart_has_a_text_alternative_with_every_numeric_result(site_data):
     html = results_chart(RenderContext(site_data, "nl"))
     assert 'role="img"' in html and "aria-labelledby" in html
-    desc = re.search(r"<desc[^>]*>(.*?)</desc>", html, re.S).group(1)
+    desc = re.search(r'<span id="mc-chart-desc" hidden>(.*?)</span>', html, re.S).group(1)
     for figure in ("66%", "80%", "14 bedrijven", "50 bedrijven"):
         assert figure in desc
 
