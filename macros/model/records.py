@@ -208,6 +208,7 @@ class Section:
     id: str
     title: Text
     body: Paragraphs
+    editorial: Paragraphs = field(default_factory=list)  # written for this website, shown marked as such
 
 
 @dataclass(frozen=True)

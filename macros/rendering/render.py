@@ -450,7 +450,8 @@ def page_intro(ctx: RenderContext, page_id: str) -> str:
 def page_sections(ctx: RenderContext, page_id: str) -> str:
     parts = []
     for section in ctx.data.pages[page_id].sections:
-        parts += [heading(ctx.text(section.title)), render_html("paragraphs.html", ctx, paragraphs=section.body)]
+        parts += [heading(ctx.text(section.title)),
+                  render_html("paragraphs.html", ctx, paragraphs=section.body, editorial=section.editorial)]
     return blocks(*parts)
 
 
