@@ -95,8 +95,8 @@ def test_the_english_why_section_quotes_as_many_sentences_translated(site_data):
     assert "translated from the Dutch" in site_data.pages["home"].sections[0].body[0]["en"]
 
 
-@pytest.mark.parametrize("lang, says", [("nl", "Toelichting van deze website. Dit hoofdstuk noemt de oorzaken"),
-                                        ("en", "Editorial note. This section does not itself give the causes")])
+@pytest.mark.parametrize("lang, says", [("nl", "Toelichting van deze website Dit hoofdstuk noemt de oorzaken"),
+                                        ("en", "Editorial note This section does not itself give the causes")])
 def test_the_home_page_says_what_this_section_does_not_explain_as_the_sites_own_note(site, lang, says):
     assert says in site.page(HOME[lang] + "index.html").flat_text
 

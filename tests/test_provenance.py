@@ -200,7 +200,7 @@ def test_a_result_is_never_shown_without_its_qualifier(site, site_data, lang):
         item = re.search(rf'<li><a href="[^"]*#target-{target.id}">(?:(?!</li>).)*</li>', places["home"].html, re.S)
         card = re.search(rf'id="target-{target.id}".*?</dl>', site.page(
             prefix + f"themes/{target.theme}/index.html").html, re.S)
-        chart = re.search(r"<desc[^>]*>(.*?)</desc>", places["results"].html, re.S).group(1)
+        chart = re.search(r'<span id="mc-chart-desc" hidden>(.*?)</span>', places["results"].html, re.S).group(1)
         for where, fragment in (("results", row.group(0)), ("home", item.group(0)), ("card", card.group(0)),
                                 ("chart", chart)):
             assert qualifier in _text(fragment), (target.id, where)
@@ -275,3 +275,27 @@ def test_what_is_no_project_is_listed_apart_from_the_projects(site, site_data, l
     for project in site_data.projects.values():
         position = text.index(project.title[lang])
         assert (position < apart) == PROJECT_STATUSES[project.status], project.id
+
+
+EDITORIAL_LABELS = ("label.editorial", "label.status_reason")
+
+
+def _editorial_labels_elsewhere(page_html: str, labels: list[str]) -> list[str]:
+    """Each label of the site's own text that starts an element's text but is not the one markup of editorial_note."""
+    one_look = '<p class="mc-editorial__label"><strong>'
+    either = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    return [page_html[max(0, m.start() - 50):m.end() + 12] for m in re.finditer(f">({either})", page_html)
+            if not page_html[:m.start() + 1].endswith(one_look) or not page_html[m.end():].startswith("</strong></p>")]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_sites_own_text_has_one_look_everywhere(site, site_data, lang):
+    """'Toelichting van deze website' / 'Editorial note' stood in three styles (issue 36): bold words in a
+    paragraph, a grey note, a dashed box. Now every one is the label of _components.html's editorial_note."""
+    labels = [translate(site_data.ui, key, lang) for key in EDITORIAL_LABELS]
+    pages = site.pages(lang)
+    found = [f"{page.path}: …{where}…" for page in pages for where in _editorial_labels_elsewhere(page.html, labels)]
+    assert not found, "\n".join(found)
+    assert sum(page.html.count('<div class="mc-editorial">') for page in pages) >= 5
+    # Negative control: the home page's note as it was, bold words in its paragraph.
+    assert _editorial_labels_elsewhere(f"<p><strong>{labels[0]}.</strong> Dit hoofdstuk</p>", labels)

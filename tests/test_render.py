@@ -8,7 +8,8 @@ import pytest
 
 from macros.model.language import UnknownString, format_number, translate
 from macros.model.page_calls import PAGE_CALLS
-from macros.rendering.render import RenderContext, heading, md_escape, results_chart, results_table, target_card, theme_page
+from macros.rendering import render
+from macros.rendering.render import RenderContext, heading, md_escape, regulations_list, results_chart, results_table, target_card, theme_page
 from macros.reading.requirements import code_requests, enum_requests, scan_pages
 from tests.conftest import ROOT
 from tests.rendering import context, render_everything
@@ -81,7 +82,7 @@ def test_results_table_has_a_row_per_target(site_data):
 def test_chart_has_a_text_alternative_with_every_numeric_result(site_data):
     html = results_chart(RenderContext(site_data, "nl"))
     assert 'role="img"' in html and "aria-labelledby" in html
-    desc = re.search(r"<desc[^>]*>(.*?)</desc>", html, re.S).group(1)
+    desc = re.search(r'<span id="mc-chart-desc" hidden>(.*?)</span>', html, re.S).group(1)
     for figure in ("66%", "80%", "14 bedrijven", "50 bedrijven"):
         assert figure in desc
 
@@ -188,3 +189,24 @@ def test_a_copy_of_the_project_elsewhere_finds_the_compiled_templates_by_name():
     cache = compiled_templates("render", {})
     assert cache.get_cache_key("card.html", "/a/card.html") == cache.get_cache_key("card.html", "/b/card.html")
     assert cache.get_cache_key("card.html", "/a/card.html") != cache.get_cache_key("table.html", "/a/table.html")
+
+
+def test_the_theme_pages_laws_link_their_one_card_and_say_which_changed_since_the_report(site_data):
+    """Issue 36: the theme page named the laws bare; each now links its dated, sourced card on the recycler page
+    (the one home: the scheme's anchor, the card's id) and says 'changed since the report' where an act amended it
+    after the report's month."""
+    from macros.model.addresses import address
+
+    html = regulations_list(context(site_data, "en", "en/themes/collective-action/"), "signatories")
+    items = re.findall(r"<li>(.*?)</li>", html, re.S)
+    laws = [r for r in site_data.regulations.values() if r.target == "signatories"]
+    assert len(items) == len(laws) == 4
+    month = site_data.covenant.report.published
+    for law, item in zip(laws, items):
+        place = address(site_data, "regulations", law.id)
+        assert place.page == "recyclers/index.md" and f'href="../../recyclers/#{place.anchor}"' in item
+        assert ("changed since the report" in item) == bool(law.amended_after(month)), law.id
+        assert f'datetime="{law.checked_on}"' in item
+    assert 'id="regulation-csrd"' in render.regulations_explained(context(site_data, "en", "en/recyclers/"))
+    # Negative control: an amendment from before the report does not make a law 'changed since the report'.
+    assert not site_data.regulations["cbam"].amended_after("2026-01") and site_data.regulations["cbam"].amended_after(month)

@@ -248,7 +248,7 @@ def test_the_chart_has_a_short_name_and_a_long_description(server, tab, site_dat
     description = next(d for n, d in charts if n == name)
     assert len(description.split()) > 40
     # Negative control: named by its description too, as before.
-    page.evaluate("() => document.querySelector('.mc-chart svg').setAttribute('aria-labelledby', 'mc-chart-title mc-chart-desc')")
+    page.evaluate("() => document.querySelector('.mc-chart [role=img]').setAttribute('aria-labelledby', 'mc-chart-title mc-chart-desc')")
     assert not [n for n, _ in _named(page, "image") if n == name]
 
 

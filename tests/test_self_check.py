@@ -128,8 +128,8 @@ def test_not_applicable_is_an_answer_only_where_a_question_may_not_apply(site_da
 
 
 def test_the_questions_are_marked_as_written_for_this_website_with_their_passage(site_data, rendered, lang):
-    marker = {"nl": "Toelichting van deze website: de vragen hieronder zijn door deze website geschreven",
-              "en": "Editorial note: the questions below were written by this website"}[lang]
+    marker = {"nl": "Toelichting van deze website De vragen hieronder zijn door deze website geschreven",
+              "en": "Editorial note The questions below were written by this website"}[lang]
     text = re.sub(r"\s+([:;])", r"\1", _text(rendered))  # a tag's end before the colon is no space on the page
     assert marker in text
     for question in site_data.self_check.values():
@@ -271,7 +271,46 @@ def _code(source: str) -> str:
     return re.sub(r"/\*.*?\*/|//[^\n]*", "", source, flags=re.S)
 
 
+def _as_markdown_sees_it(fragment: str):
+    """The fragment through Python-Markdown with the site's extensions (mkdocs.yml): its HTML and its headings."""
+    import markdown
+
+    converter = markdown.Markdown(extensions=["toc", "attr_list", "md_in_html"], extension_configs={"toc": {"permalink": True}})
+    out = converter.convert(fragment)
+    return out, [(token["id"], token["name"]) for token in converter.toc_tokens]
+
+
+def _checklist(rendered: str) -> str:
+    """The steps, without the overview's Markdown heading and what follows it."""
+    return rendered.split("\n\n", 1)[0]
+
+
+def test_the_table_of_contents_lists_the_six_steps(site_data, rendered, lang):
+    """The steps' headings sit in their fieldsets' legends (HTML): Markdown must see them, or the page's table of
+    contents misses them (it did: issue 36)."""
+    _, headings = _as_markdown_sees_it(_checklist(rendered))
+    assert [anchor for anchor, _ in headings] == [f"self-check-{step}" for step in site_data.oecd_steps]
+    assert all(name.startswith(STEP[lang]) for _, name in headings)
+    # Negative control: without markdown="1" the steps are HTML that Markdown does not look into, as before.
+    assert not _as_markdown_sees_it(_checklist(rendered).replace(' markdown="1"', ""))[1]
+
+
+def test_markdown_leaves_the_self_checks_html_and_its_words_as_they_are(rendered):
+    """Only the headings change (their permalink): no answer wrapped in a paragraph, no data text read as Markdown."""
+    checklist = _checklist(rendered)
+    out, _ = _as_markdown_sees_it(checklist)
+    without_permalinks = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", out)
+    assert _text(without_permalinks) == _text(checklist)
+    assert without_permalinks.count("<p") == checklist.count("<p")
+
+
 # --- the built site -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("prefix", PREFIX.values())
+def test_the_built_pages_table_of_contents_links_each_step(site, site_data, prefix):
+    toc = site.page(prefix + "recyclers/self-check/index.html").html.split('data-md-component="toc"', 1)[1].split("</nav>", 1)[0]
+    assert [f"#self-check-{step}" for step in site_data.oecd_steps] == \
+        [href for href in re.findall(r'href="(#self-check-[^"]+)"', toc) if href != "#self-check-overview"]
 
 def test_the_script_is_loaded_on_the_self_check_pages_only(site):
     loading = {page.path for page in site.pages()

@@ -52,6 +52,9 @@ _SCHEME: dict[str, tuple[Callable[[SiteData], list[str]], Callable[[SiteData, st
     "audiences": (lambda d: list(d.audiences), lambda d, i: Address(TOOLBOX_PAGE, f"audience-{i}")),
     "instrument_kinds": (lambda d: [k for k, found in d.instruments_by_kind.items() if found],
                          lambda d, i: Address(TOOLBOX_PAGE, f"kind-{i}")),
+    # A law's dated, sourced card has one home, the recycler page (regulations_explained): only a law with `asks` has one.
+    "regulations": (lambda d: [i for i, r in d.regulations.items() if r.asks],
+                    lambda d, i: Address(RECYCLERS_PAGE, f"regulation-{i}")),
     "editions": (lambda d: list(d.editions), lambda d, i: Address(EDITIONS_PAGE, f"edition-{i.replace('.', '-')}")),
 }
 

@@ -27,6 +27,13 @@ class Source:
 
 
 @dataclass(frozen=True)
+class AmendingAct(Source):
+    """An act that changed a law, with its day in the Official Journal (YYYY-MM-DD)."""
+
+    published: str | None = None
+
+
+@dataclass(frozen=True)
 class Theme:
     id: str
     number: int
@@ -116,8 +123,12 @@ class Regulation:
     before: Text | None = None  # what an amendment replaced
     for_recyclers: Text | None = None  # what it means for a recycling company (generic information)
     source: Source | None = None  # the act on EUR-Lex
-    amended_by: list[Source] = field(default_factory=list)  # the acts that changed it, on EUR-Lex
+    amended_by: list[AmendingAct] = field(default_factory=list)  # the acts that changed it, on EUR-Lex
     checked_on: str | None = None  # YYYY-MM-DD: when all of it was last checked against its sources
+
+    def amended_after(self, month: str) -> list[AmendingAct]:
+        """The acts that changed it after `month` (YYYY-MM, e.g. the report's): it has changed since then."""
+        return [act for act in self.amended_by if act.published and act.published[:7] > month]
 
 
 @dataclass(frozen=True)
@@ -208,6 +219,7 @@ class Section:
     id: str
     title: Text
     body: Paragraphs
+    editorial: Paragraphs = field(default_factory=list)  # written for this website, shown marked as such
 
 
 @dataclass(frozen=True)
@@ -423,9 +435,11 @@ def _build(cls: type, raw: dict[str, Any]) -> Any:
         values["sections"] = [Section(**s) for s in values["sections"]]
     if "step_reasons" in values:
         values["step_reasons"] = [StepReason(**{**r, "source": Source(**r["source"])}) for r in values["step_reasons"]]
-    for key in ("sources", "pages", "amended_by"):
+    for key in ("sources", "pages"):
         if key in values:
             values[key] = [Source(**s) for s in values[key]]
+    if "amended_by" in values:
+        values["amended_by"] = [AmendingAct(**s) for s in values["amended_by"]]
     return cls(**values)
 
 

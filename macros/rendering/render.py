@@ -219,7 +219,7 @@ def _projects_and_others(ctx: RenderContext, records: list) -> list[tuple[str, l
 
 def regulations_list(ctx: RenderContext, target_id: str | None = None) -> str:
     regulations = [r for r in ctx.data.regulations.values() if target_id in (None, r.target)]
-    return render_html("regulations_list.html", ctx, regulations=regulations)
+    return render_html("regulations_list.html", ctx, regulations=regulations, report_month=ctx.data.covenant.report.published)
 
 
 def toolbox_by_step(ctx: RenderContext) -> str:
@@ -450,7 +450,8 @@ def page_intro(ctx: RenderContext, page_id: str) -> str:
 def page_sections(ctx: RenderContext, page_id: str) -> str:
     parts = []
     for section in ctx.data.pages[page_id].sections:
-        parts += [heading(ctx.text(section.title)), render_html("paragraphs.html", ctx, paragraphs=section.body)]
+        parts += [heading(ctx.text(section.title)),
+                  render_html("paragraphs.html", ctx, paragraphs=section.body, editorial=section.editorial)]
     return blocks(*parts)
 
 
