@@ -398,9 +398,10 @@ class Tab:
 
 
 def visit_every_page(site: Site, server: str, browser) -> Visits:
-    """Each page of both languages once per viewport (the 404 page at desktop and phone width, where
-    it is not measured), one tab per viewport in one browser context (the tabs share its cache, as a
-    reader's browser does)."""
+    """Each page of both languages at each viewport (the 404 page at desktop and phone width, where it is not
+    measured), one tab for the desktop and one for the phones, in one browser context (the tabs share its
+    cache, as a reader's browser does). The narrow phone measures the page the phone loaded, narrowed to its
+    width: the layout follows the width (CSS), and loading each page again took chromium about 15 s of CPU."""
     context = browser.new_context()
     keyboard = {f"{path}index.html" for path in KEYBOARD_PAGES.values()}
     results = {f"{path}index.html" for path in RESULTS_PAGES}
@@ -408,27 +409,30 @@ def visit_every_page(site: Site, server: str, browser) -> Visits:
     ace = {path if path.endswith(".html") else f"{path}index.html" for path in ACE_PAGES}
     pictured = {path if path.endswith(".html") else f"{path}index.html": path for path in screenshots.PAGES}
     screenshots.FRESH.mkdir(parents=True, exist_ok=True)
-    by_width: dict[str, dict[str, Visit]] = {}
-    for width in VIEWPORTS:
+    by_width: dict[str, dict[str, Visit]] = {width: {} for width in VIEWPORTS}
+    for width in (DESKTOP, "phone"):
         tab = Tab(context, width)
-        paths = [built.path for built in site.pages()] + (["404.html"] if width != "narrow phone" else [])
-        visits = by_width[width] = {}
+        paths = [built.path for built in site.pages()] + ["404.html"]
         for path in paths:
-            visit = visits[path] = tab.open(server + path.removesuffix("index.html"), path, path != "404.html")
+            visit = by_width[width][path] = tab.open(server + path.removesuffix("index.html"), path, path != "404.html")
             if width == "phone" and path in phone_axe:
                 visit.violations = run_axe(tab.page)["violations"]
-            if path in pictured and width != "narrow phone":
+            if path in pictured:
                 if width != DESKTOP:
                     tab.page.wait_for_load_state("networkidle")  # at desktop width, Tab.open waited for it
                 visit.layout = tab.page.evaluate(LAYOUT)
                 visit.picture = screenshots.name(pictured[path], VIEWPORTS[width]["width"])
                 (screenshots.FRESH / visit.picture).write_bytes(screenshots.picture(tab.page))
-            if path in ace and width != "narrow phone":
+            if path in ace:
                 visit.ace = run_ace(tab.page)
                 visit.htmlcs = run_htmlcs(tab.page)
-            if path in results and width != "narrow phone":
+            if path in results:
                 visit.tables_read = tables_as_read(tab.page)
-            if path in keyboard and width != "narrow phone":
+            if width == "phone" and path != "404.html":
+                tab.page.set_viewport_size(VIEWPORTS["narrow phone"])
+                by_width["narrow phone"][path] = Visit(path, measured=tab.page.evaluate(MEASURE))
+                tab.page.set_viewport_size(VIEWPORTS["phone"])
+            if path in keyboard:
                 visit.walk = Walk(tab.page)  # last: it moves the focus
         tab.page.close()
     cookies = context.cookies()
