@@ -80,7 +80,7 @@ def _last_committed_targets(data_dir: Path) -> object:
     figures are compared with nothing older)."""
     text = last_committed(data_dir, "targets.yml")
     try:
-        return yaml.safe_load(text) if text else None
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) if text else None
     except yaml.YAMLError:
         return None
 
