@@ -28,6 +28,11 @@ KEYBOARD_PAGES = {"nl home": "", "en home": "en/", "nl theme": "themes/due-dilig
                   "en theme": "en/themes/due-diligence/", "nl self-check": "recyclers/self-check/",
                   "en self-check": "en/recyclers/self-check/"}
 RESULTS_PAGES = ("results/", "en/results/")
+# Cards, status pills and the chart are measured on these at desktop and phone width (test_reading_layout.py).
+CARD_PAGES = ["", "en/", "themes/collective-action/", "en/themes/collective-action/", "recyclers/", "en/recyclers/"]
+PILL_PAGES = ["", "en/", "results/", "en/results/", "themes/collective-action/", "en/themes/collective-action/"]
+CHART_PAGES = ["results/", "en/results/"]
+READING_PAGES = sorted({*CARD_PAGES, *PILL_PAGES, *CHART_PAGES})
 # IBM Equal Access runs on these at desktop and phone width (test_equal_access.py): one page per template.
 ACE_TEMPLATE_PAGES = ["", "themes/due-diligence/", "results/", "projects/", "parties/", "toolbox/",
                       "toolbox/web-tool/", "recyclers/", "recyclers/covenant/", "recyclers/self-check/",
@@ -212,6 +217,36 @@ LAYOUT = r"""() => {
 }"""
 
 
+# Page parts as a reader sees them (test_reading_layout.py): how far a card's first words sit under its top,
+# a card ending short of its column, each status pill's lines and whether its column has room for it on one,
+# the widths of the chart's words and bars. On READING_PAGES at desktop and phone width.
+READING = r"""() => {
+  const box = e => e.getBoundingClientRect();
+  const article = document.querySelector("article.md-content__inner");
+  const cards = [...article.querySelectorAll(".mc-card")].filter(c => box(c).height > 0).map(card => {
+    const first = [...card.children].find(c => box(c).height > 0);
+    return {card: (card.id || card.className).slice(0, 60), band: first ? box(first).top - box(card).top : 0};
+  });
+  const holes = [...article.querySelectorAll(".mc-card")].filter(c => box(c).height > 0)
+    .filter(card => box(card).right < box(card.parentElement).right - 2)
+    .map(card => `${(card.id || card.className).slice(0, 60)} ends at ${box(card).right}px, its column at ${box(card.parentElement).right}px`);
+  const pills = [...article.querySelectorAll(".mc-badge")].map(pill => {
+    const text = pill.lastElementChild, line = parseFloat(getComputedStyle(text).lineHeight);
+    const column = box(pill.parentElement), height = box(text).height, right = box(pill).right;
+    text.style.whiteSpace = "nowrap";  // the pill's width on one line: does its column have room for it?
+    pill.style.maxWidth = "none";
+    const oneLine = box(pill).width;
+    text.style.whiteSpace = pill.style.maxWidth = "";
+    return {pill: pill.textContent.trim(), lines: Math.round(height / line), room: oneLine <= column.width + 1,
+            right, columnRight: column.right + 1};
+  });
+  const chart = document.querySelector(".mc-chart");
+  const words = chart ? [...chart.querySelectorAll(".mc-chart__label, .mc-chart__value, figcaption")].map(
+    e => ({words: e.textContent.trim().slice(0, 40), width: box(e).width})) : [];
+  const bars = chart ? Math.max(...[...chart.querySelectorAll("svg")].map(s => box(s).width)) : 0;
+  return {cards, holes, pills, words, bars};
+}"""
+
 def without_transitions(page) -> None:
     # A constructed stylesheet, not a <style>: the site's Content-Security-Policy blocks inline styles.
     page.evaluate("css => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css);"
@@ -325,6 +360,7 @@ class Visit:
     picture: str | None = None  # the picture's name in screenshots.FRESH, on screenshots.PAGES at 1280 and 390 px
     layout: dict | None = None  # LAYOUT, on the same pages and widths
     tables_read: list | None = None  # on the results pages
+    reading: dict | None = None  # READING, on READING_PAGES at desktop and phone width
     walk: Walk | None = None  # on KEYBOARD_PAGES, at desktop and phone width
 
 
@@ -405,6 +441,7 @@ def visit_every_page(site: Site, server: str, browser) -> Visits:
     context = browser.new_context()
     keyboard = {f"{path}index.html" for path in KEYBOARD_PAGES.values()}
     results = {f"{path}index.html" for path in RESULTS_PAGES}
+    reading = {f"{path}index.html" for path in READING_PAGES}
     phone_axe = one_page_per_template(site)
     ace = {path if path.endswith(".html") else f"{path}index.html" for path in ACE_PAGES}
     pictured = {path if path.endswith(".html") else f"{path}index.html": path for path in screenshots.PAGES}
@@ -428,6 +465,8 @@ def visit_every_page(site: Site, server: str, browser) -> Visits:
                 visit.htmlcs = run_htmlcs(tab.page)
             if path in results:
                 visit.tables_read = tables_as_read(tab.page)
+            if path in reading:
+                visit.reading = tab.page.evaluate(READING)
             if width == "phone" and path != "404.html":
                 tab.page.set_viewport_size(VIEWPORTS["narrow phone"])
                 by_width["narrow phone"][path] = Visit(path, measured=tab.page.evaluate(MEASURE))

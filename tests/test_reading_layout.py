@@ -1,50 +1,29 @@
 """Page parts as a reader sees them at 390 and 1280 px, in both languages (issue 36): a card starts with its
 content, not a blank band; a card leaves no hole beside it (a lone card in a grid of two did); a status pill is one unit on one
 line where its column has room; the chart's words are as wide as its bars. Measured in chromium on the built site; each check has a
-negative control that puts the old look back and sees it found."""
+negative control that puts the old look back and sees it found. The pages are measured in the session's visit of
+every page (tests/browsing.py, READING); the negative controls open a page of their own."""
 from __future__ import annotations
 
 import pytest
 
-WIDTHS = (390, 1280)
-CARD_PAGES = ["", "en/", "themes/collective-action/", "en/themes/collective-action/", "recyclers/", "en/recyclers/"]
-PILL_PAGES = ["", "en/", "results/", "en/results/", "themes/collective-action/", "en/themes/collective-action/"]
-CHART_PAGES = ["results/", "en/results/"]
+from tests.browsing import CARD_PAGES, CHART_PAGES, DESKTOP, PILL_PAGES, READING
+
+WIDTHS = {390: "phone", 1280: DESKTOP}  # px -> the visit's viewport
 # A card's first words sit this close under its top border at most: its border and padding (13 px), not a heading's
 # or paragraph's own top margin on top of them.
 CARD_TOP_PX = 16
 
-MEASURE = r"""() => {
-  const box = e => e.getBoundingClientRect();
-  const article = document.querySelector("article.md-content__inner");
-  const cards = [...article.querySelectorAll(".mc-card")].filter(c => box(c).height > 0).map(card => {
-    const first = [...card.children].find(c => box(c).height > 0);
-    return {card: (card.id || card.className).slice(0, 60), band: first ? box(first).top - box(card).top : 0};
-  });
-  const holes = [...article.querySelectorAll(".mc-card")].filter(c => box(c).height > 0)
-    .filter(card => box(card).right < box(card.parentElement).right - 2)
-    .map(card => `${(card.id || card.className).slice(0, 60)} ends at ${box(card).right}px, its column at ${box(card.parentElement).right}px`);
-  const pills = [...article.querySelectorAll(".mc-badge")].map(pill => {
-    const text = pill.lastElementChild, line = parseFloat(getComputedStyle(text).lineHeight);
-    const column = box(pill.parentElement), height = box(text).height, right = box(pill).right;
-    text.style.whiteSpace = "nowrap";  // the pill's width on one line: does its column have room for it?
-    pill.style.maxWidth = "none";
-    const oneLine = box(pill).width;
-    text.style.whiteSpace = pill.style.maxWidth = "";
-    return {pill: pill.textContent.trim(), lines: Math.round(height / line), room: oneLine <= column.width + 1,
-            right, columnRight: column.right + 1};
-  });
-  const chart = document.querySelector(".mc-chart");
-  const words = chart ? [...chart.querySelectorAll(".mc-chart__label, .mc-chart__value, figcaption")].map(
-    e => ({words: e.textContent.trim().slice(0, 40), width: box(e).width})) : [];
-  const bars = chart ? Math.max(...[...chart.querySelectorAll("svg")].map(s => box(s).width)) : 0;
-  return {cards, holes, pills, words, bars};
-}"""
+def measured_in_visit(visits, path: str, width: int) -> dict:
+    """What READING measured on the page at `path` at `width` px in the session's visit."""
+    found = visits.at(WIDTHS[width])[f"{path}index.html"].reading
+    assert found is not None, f"{path} was not measured at {width}px (tests/browsing.py, READING_PAGES)"
+    return found
 
 
 @pytest.fixture(scope="module")
 def opened(server, reader):
-    """Open a page of the built site at a width: the page, measured by MEASURE."""
+    """Open a page of the built site at a width (for a negative control, which changes the page)."""
     tabs = []
 
     def open_page(path: str, width: int):
@@ -84,8 +63,8 @@ def _narrow_words(measured) -> list[str]:
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", CARD_PAGES)
-def test_a_card_starts_with_its_content_and_leaves_no_hole_beside_it(opened, path, width):
-    measured = opened(path, width).evaluate(MEASURE)
+def test_a_card_starts_with_its_content_and_leaves_no_hole_beside_it(visits, path, width):
+    measured = measured_in_visit(visits, path, width)
     assert measured["cards"], "no card was measured"
     assert not _blank_bands(measured) + measured["holes"]
 
@@ -94,14 +73,14 @@ def test_negative_control_a_blank_band_and_a_lone_card_are_found(opened):
     page = opened("", 1280)
     _with_css(page, ".md-typeset .mc-card > :first-child { margin-top: 2em !important; }"
                     " .mc-theme-summaries { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; }")
-    measured = page.evaluate(MEASURE)
+    measured = page.evaluate(READING)
     assert _blank_bands(measured) and measured["holes"]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", PILL_PAGES)
-def test_a_status_pill_is_on_one_line_within_its_column(opened, path, width):
-    measured = opened(path, width).evaluate(MEASURE)
+def test_a_status_pill_is_on_one_line_within_its_column(visits, path, width):
+    measured = measured_in_visit(visits, path, width)
     assert measured["pills"], "no status pill was measured"
     assert not _broken_pills(measured)
 
@@ -109,13 +88,13 @@ def test_a_status_pill_is_on_one_line_within_its_column(opened, path, width):
 def test_negative_control_a_pill_on_three_lines_is_found(opened):
     page = opened("results/", 1280)
     _with_css(page, ".md-typeset .mc-badge { max-width: 7rem; } .md-typeset .mc-table .mc-badge > span { white-space: normal !important; }")
-    assert _broken_pills(page.evaluate(MEASURE))
+    assert _broken_pills(page.evaluate(READING))
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", CHART_PAGES)
-def test_the_charts_words_are_as_wide_as_its_bars(opened, path, width):
-    measured = opened(path, width).evaluate(MEASURE)
+def test_the_charts_words_are_as_wide_as_its_bars(visits, path, width):
+    measured = measured_in_visit(visits, path, width)
     assert len(measured["words"]) > 4 and measured["bars"] > 200
     assert not _narrow_words(measured)
 
@@ -123,4 +102,4 @@ def test_the_charts_words_are_as_wide_as_its_bars(opened, path, width):
 def test_negative_control_words_narrower_than_the_bars_are_found(opened):
     page = opened("results/", 1280)
     _with_css(page, ".mc-chart figcaption, .mc-chart__value { width: 180px; }")
-    assert _narrow_words(page.evaluate(MEASURE))
+    assert _narrow_words(page.evaluate(READING))
