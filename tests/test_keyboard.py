@@ -119,7 +119,7 @@ def _is_search_field(stop: dict) -> bool:
 
 
 def _is_header_button_for(toggle: str):
-    """The button in the header's label for `toggle` (a label may not be a button itself)."""
+    """The header's button for `toggle` beside its label (a label may not be a button itself: docs/assets/keyboard.js, 1)."""
     return lambda stop: stop["role"] == "button" and stop["for"] == toggle
 
 
@@ -258,18 +258,66 @@ def test_a_closed_navigation_section_opens_from_the_keyboard(context, server, ke
     page.close()
 
 
-def test_a_navigation_section_toggle_is_a_button_with_its_state_to_a_screen_reader(context, server):
+def _ax_nodes(page) -> list[dict]:
+    """Chromium's accessibility tree: what a screen reader is given."""
+    return [node for node in page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+            if not node.get("ignored")]
+
+
+def _ax_named(page, role: str, name: str) -> list[dict]:
+    return [node for node in _ax_nodes(page) if node.get("role", {}).get("value") == role
+            and " ".join(node.get("name", {}).get("value", "").split()) == name]
+
+
+def _ax_states(node: dict) -> dict:
+    return {prop["name"]: prop["value"].get("value") for prop in node.get("properties", [])}
+
+
+@pytest.mark.parametrize("path, lang", [("", "nl"), ("en/", "en")])
+def test_a_navigation_section_toggle_is_a_button_with_a_name_of_its_own_and_its_state(context, server, site_data,
+                                                                                     path, lang):
     page = context.new_page()
     page.set_viewport_size(VIEWPORTS[DESKTOP])
-    page.goto(server)
+    page.goto(server + path)
     button, _ = _section_button(page)
-    name = button.inner_text().strip()
-    nodes = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
-    buttons = [node for node in nodes if node.get("role", {}).get("value") == "button"
-               and node.get("name", {}).get("value", "").strip() == name]
+    link = button.locator("xpath=ancestor::div[contains(@class, 'md-nav__container')]/a").inner_text().strip()
+    name = f"{site_data.ui['nav.section_pages'][lang]} {link}"  # "Pagina’s in Voor recyclingbedrijven"
+    buttons = _ax_named(page, "button", name)
     assert buttons, f"no button named {name!r} in the accessibility tree"
-    states = {prop["name"]: prop["value"]["value"] for prop in buttons[0].get("properties", [])}
-    assert states.get("expanded") is False
+    assert _ax_states(buttons[0]).get("expanded") is False
+    assert _ax_named(page, "link", link) and not _ax_named(page, "button", link)  # not the link's words again
+    page.close()
+
+
+@pytest.mark.parametrize("path, name", [("", "Selecteer taal"), ("en/", "Select language")])  # Material's words
+def test_the_language_button_says_it_opens_a_list_and_whether_it_is_open(context, server, path, name):
+    page = open_page(context, server, path, DESKTOP)
+    button = page.locator(".md-header .md-select > button")
+    listed = page.locator(f"#{button.get_attribute('aria-controls')}")
+    assert listed.locator("a[hreflang]").count() == 2
+
+    def state() -> dict:
+        nodes = _ax_named(page, "button", name)
+        assert len(nodes) == 1, nodes
+        return _ax_states(nodes[0])
+
+    def shown() -> bool:
+        return listed.evaluate("e => getComputedStyle(e).opacity") == "1"
+
+    assert state().get("hasPopup") == "menu" and state().get("expanded") is False and not shown()
+    tab_until(page, lambda stop: stop["tag"] == "button" and page.evaluate("document.activeElement === "
+                                                                          "document.querySelector('.md-select > button')"))
+    assert state().get("expanded") is True and shown()
+    page.keyboard.press("Tab")  # into the list: still open
+    assert page.evaluate("document.activeElement.closest('.md-select') !== null") and state().get("expanded") is True
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")  # back out of it, before the button: closed
+    assert page.evaluate("document.activeElement.closest('.md-select') === null")
+    assert state().get("expanded") is False and not shown()
+    button.hover()  # a pointer opens it too
+    assert state().get("expanded") is True
+    page.mouse.move(5, 600)
+    assert state().get("expanded") is False
     page.close()
 
 
