@@ -187,6 +187,41 @@ def test_escape_returns_focus_to_where_it_was_before_the_search(search_by_keyboa
     assert after is not None and after["kb"] == before["kb"], (before and describe(before), after)
 
 
+def _first_result(page, query: str) -> str:
+    """Type `query` into the open search; the address of the result Material opens on Enter (the best scored)."""
+    page.keyboard.type(query)
+    page.wait_for_function("() => document.querySelector('.md-search-result__list [data-md-score]') !== null",
+                           timeout=15_000)
+    return page.evaluate("""() => {
+      const links = [...document.querySelector('[data-md-component="search-result"]').querySelectorAll(":first-child [href]")];
+      links.sort((a, b) => parseFloat(b.firstElementChild.getAttribute("data-md-score"))
+                           - parseFloat(a.firstElementChild.getAttribute("data-md-score")));
+      return links[0].href; }""")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("how", ["Enter in the field", "the submit button"])
+def test_the_search_opens_its_first_result_by_enter_and_by_its_submit_button(context, server, width, how):
+    page = open_page(context, server, "en/", width)
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    open_search_by_keyboard(page, width)
+    assert page.eval_on_selector(".mc-search-submit", "b => getComputedStyle(b).visibility") == "hidden"  # no query
+    best = _first_result(page, "recycling")
+    if how == "the submit button":
+        page.keyboard.press("Tab")
+        submit = focused(page)
+        assert submit["tag"] == "button" and "mc-search-submit" in submit["cls"].split() and submit["seen"]
+        assert _checked(page, "__search")  # Tab kept the search open: Material closes it on Tab
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Open the first result"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == best and "query=" not in page.url  # the result, not the form sent to the page
+    assert not errors
+    page.close()
+
+
 # --- the navigation drawer at phone width -------------------------------------------------------
 
 def _is_visible_navigation_link(stop: dict) -> bool:
