@@ -67,8 +67,8 @@ FOCUSED = """props => { const e = document.activeElement;
   let opacity = 1;
   for (let n = e; n; n = n.parentElement) opacity *= parseFloat(getComputedStyle(n).opacity);
   return {kb: e.dataset.kb, tag: e.tagName.toLowerCase(), cls: String(e.className),
-          href: e.getAttribute("href"), hreflang: e.getAttribute("hreflang"), role: e.getAttribute("role"),
-          for: (e.closest("label[for]") || e).getAttribute("for"),
+          href: e.getAttribute("href"), hreflang: e.getAttribute("hreflang"), role: e.getAttribute("role") || (e.tagName === "BUTTON" ? "button" : null),
+          for: (e.closest("label[for]") || e).getAttribute("for") || e.getAttribute("data-mc-toggle"),
           text: (e.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 60),
           ring: props.map(p => s.getPropertyValue(p)),
           seen: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth

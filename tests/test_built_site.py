@@ -115,6 +115,21 @@ def test_the_404_page_speaks_both_languages(site):
     assert '<div lang="nl">' in page.html and '<div lang="en">' in page.html
 
 
+def test_the_404_page_chrome_is_in_the_default_language_with_the_english_part_marked(site):
+    # static-i18n's last (English) pass wrote it before hooks/not_found_page.py: English chrome around Dutch text
+    html = site.page("404.html").html
+    assert re.search(r'<html lang="nl"', html)
+    assert 'placeholder="Zoeken"' in html and 'aria-label="Navigatie"' in html
+    assert 'placeholder="Search"' not in html and 'aria-label="Navigation"' not in html
+    assert html.index('<div lang="nl">') < html.index("<h1>") < html.index('<div lang="en">') < html.index("<h2>")
+
+
+def test_the_404_page_shares_a_picture_at_an_address_on_this_host(site):
+    images = re.findall(r'<meta (?:property="og:image"|name="twitter:image") content="([^"]*)"', site.page("404.html").html)
+    assert images == ["/assets/share.png"] * 2  # was //assets/share.png: a host named "assets"
+    assert (site.root / "assets" / "share.png").is_file()
+
+
 def test_the_404_page_language_links_go_to_the_home_pages(site):
     links = re.findall(r'href="([^"]*)" hreflang="(nl|en)"', site.page("404.html").html)
     assert links and set(links) == {("/", "nl"), ("/en/", "en")}

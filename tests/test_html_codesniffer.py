@@ -10,14 +10,9 @@ import pytest
 from tests.browsing import HTMLCS_CHECK, engine_findings
 from tests.conftest import HTMLCS
 
-# (rule, start of the element) -> why it is not mended yet. The search form is Material's, written by
-# overrides/partials/search.html, which issue 34 rewrites for both template engines: issue 36 gives it its submit
-# button once that has landed. Material's own script answers Enter in the field (it opens the first result), so
-# keyboard users can search; what the form lacks is a button that says so.
-EXEMPT: dict[tuple[str, str], str] = {
-    ("WCAG2AA.Principle3.Guideline3_2.3_2_2.H32.2", '<form class="md-search__form" name="search">'):
-        "Material's search form has no submit button (overrides/partials/search.html, after issue 34)",
-}
+# (rule, start of the element) -> why the rule is wrong for that element, and the issue that removes it. Empty: the
+# last exemption, H32.2 on Material's search form (no submit button), went with issue 36 (overrides/partials/search.html).
+EXEMPT: dict[tuple[str, str], str] = {}
 
 
 def exempt(violation: dict) -> bool:
@@ -40,6 +35,17 @@ def test_every_template_page_passes_html_codesniffer(htmlcs_results):
 def test_every_exemption_names_an_error_that_occurs(htmlcs_results):
     seen = [v for violations in htmlcs_results.values() for v in violations]
     assert all(any(v["rule"] == rule and v["element"].startswith(start) for v in seen) for rule, start in EXEMPT)
+
+
+def test_negative_control_the_sniffer_finds_a_form_without_a_submit_button(server, reader):
+    # the search form as it was before issue 36: Material's, without the submit button
+    page = reader.new_page()
+    page.goto(server)
+    page.evaluate(HTMLCS.read_text(encoding="utf-8"))
+    assert not [v for v in page.evaluate(HTMLCS_CHECK) if v["rule"].endswith(".H32.2")]
+    page.evaluate("() => document.querySelector('.md-search__form .mc-search-submit').remove()")
+    assert any(v["rule"].endswith(".H32.2") for v in page.evaluate(HTMLCS_CHECK))
+    page.close()
 
 
 def test_negative_control_the_sniffer_finds_an_unlabelled_field(server, reader):

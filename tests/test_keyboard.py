@@ -119,7 +119,7 @@ def _is_search_field(stop: dict) -> bool:
 
 
 def _is_header_button_for(toggle: str):
-    """The button in the header's label for `toggle` (a label may not be a button itself)."""
+    """The header's button for `toggle` beside its label (a label may not be a button itself: docs/assets/keyboard.js, 1)."""
     return lambda stop: stop["role"] == "button" and stop["for"] == toggle
 
 
@@ -185,6 +185,41 @@ def test_escape_returns_focus_to_where_it_was_before_the_search(search_by_keyboa
     searched = search_by_keyboard(path, width)
     before, after = searched["before"], searched["after_escape"]
     assert after is not None and after["kb"] == before["kb"], (before and describe(before), after)
+
+
+def _first_result(page, query: str) -> str:
+    """Type `query` into the open search; the address of the result Material opens on Enter (the best scored)."""
+    page.keyboard.type(query)
+    page.wait_for_function("() => document.querySelector('.md-search-result__list [data-md-score]') !== null",
+                           timeout=15_000)
+    return page.evaluate("""() => {
+      const links = [...document.querySelector('[data-md-component="search-result"]').querySelectorAll(":first-child [href]")];
+      links.sort((a, b) => parseFloat(b.firstElementChild.getAttribute("data-md-score"))
+                           - parseFloat(a.firstElementChild.getAttribute("data-md-score")));
+      return links[0].href; }""")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("how", ["Enter in the field", "the submit button"])
+def test_the_search_opens_its_first_result_by_enter_and_by_its_submit_button(context, server, width, how):
+    page = open_page(context, server, "en/", width)
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    open_search_by_keyboard(page, width)
+    assert page.eval_on_selector(".mc-search-submit", "b => getComputedStyle(b).visibility") == "hidden"  # no query
+    best = _first_result(page, "recycling")
+    if how == "the submit button":
+        page.keyboard.press("Tab")
+        submit = focused(page)
+        assert submit["tag"] == "button" and "mc-search-submit" in submit["cls"].split() and submit["seen"]
+        assert _checked(page, "__search")  # Tab kept the search open: Material closes it on Tab
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Open the first result"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == best and "query=" not in page.url  # the result, not the form sent to the page
+    assert not errors
+    page.close()
 
 
 # --- the navigation drawer at phone width -------------------------------------------------------
@@ -258,18 +293,66 @@ def test_a_closed_navigation_section_opens_from_the_keyboard(context, server, ke
     page.close()
 
 
-def test_a_navigation_section_toggle_is_a_button_with_its_state_to_a_screen_reader(context, server):
+def _ax_nodes(page) -> list[dict]:
+    """Chromium's accessibility tree: what a screen reader is given."""
+    return [node for node in page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+            if not node.get("ignored")]
+
+
+def _ax_named(page, role: str, name: str) -> list[dict]:
+    return [node for node in _ax_nodes(page) if node.get("role", {}).get("value") == role
+            and " ".join(node.get("name", {}).get("value", "").split()) == name]
+
+
+def _ax_states(node: dict) -> dict:
+    return {prop["name"]: prop["value"].get("value") for prop in node.get("properties", [])}
+
+
+@pytest.mark.parametrize("path, lang", [("", "nl"), ("en/", "en")])
+def test_a_navigation_section_toggle_is_a_button_with_a_name_of_its_own_and_its_state(context, server, site_data,
+                                                                                     path, lang):
     page = context.new_page()
     page.set_viewport_size(VIEWPORTS[DESKTOP])
-    page.goto(server)
+    page.goto(server + path)
     button, _ = _section_button(page)
-    name = button.inner_text().strip()
-    nodes = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
-    buttons = [node for node in nodes if node.get("role", {}).get("value") == "button"
-               and node.get("name", {}).get("value", "").strip() == name]
+    link = button.locator("xpath=ancestor::div[contains(@class, 'md-nav__container')]/a").inner_text().strip()
+    name = f"{site_data.ui['nav.section_pages'][lang]} {link}"  # "Pagina’s in Voor recyclingbedrijven"
+    buttons = _ax_named(page, "button", name)
     assert buttons, f"no button named {name!r} in the accessibility tree"
-    states = {prop["name"]: prop["value"]["value"] for prop in buttons[0].get("properties", [])}
-    assert states.get("expanded") is False
+    assert _ax_states(buttons[0]).get("expanded") is False
+    assert _ax_named(page, "link", link) and not _ax_named(page, "button", link)  # not the link's words again
+    page.close()
+
+
+@pytest.mark.parametrize("path, name", [("", "Selecteer taal"), ("en/", "Select language")])  # Material's words
+def test_the_language_button_says_it_opens_a_list_and_whether_it_is_open(context, server, path, name):
+    page = open_page(context, server, path, DESKTOP)
+    button = page.locator(".md-header .md-select > button")
+    listed = page.locator(f"#{button.get_attribute('aria-controls')}")
+    assert listed.locator("a[hreflang]").count() == 2
+
+    def state() -> dict:
+        nodes = _ax_named(page, "button", name)
+        assert len(nodes) == 1, nodes
+        return _ax_states(nodes[0])
+
+    def shown() -> bool:
+        return listed.evaluate("e => getComputedStyle(e).opacity") == "1"
+
+    assert state().get("hasPopup") == "menu" and state().get("expanded") is False and not shown()
+    tab_until(page, lambda stop: stop["tag"] == "button" and page.evaluate("document.activeElement === "
+                                                                          "document.querySelector('.md-select > button')"))
+    assert state().get("expanded") is True and shown()
+    page.keyboard.press("Tab")  # into the list: still open
+    assert page.evaluate("document.activeElement.closest('.md-select') !== null") and state().get("expanded") is True
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")  # back out of it, before the button: closed
+    assert page.evaluate("document.activeElement.closest('.md-select') === null")
+    assert state().get("expanded") is False and not shown()
+    button.hover()  # a pointer opens it too
+    assert state().get("expanded") is True
+    page.mouse.move(5, 600)
+    assert state().get("expanded") is False
     page.close()
 
 

@@ -263,6 +263,66 @@ def test_landmarks_a_screen_reader_lists_have_distinct_names(server, tab, path, 
     assert len(landmarks) == len(set(landmarks)), landmarks
 
 
+def _landmark_faults(page) -> list[str]:
+    """What is wrong with the page's landmarks in chromium's accessibility tree: a navigation inside the main
+    content or inside the search, and not one main and (where shown) one search. Also one search in the DOM:
+    on a phone the closed search is hidden, not gone."""
+    nodes = {node["nodeId"]: node for node in _tree(page)}
+    role = lambda node: node.get("role", {}).get("value")  # noqa: E731
+    shown = [node for node in nodes.values() if not node.get("ignored")]
+
+    def within(node: dict, ancestor_role: str) -> bool:
+        parent = nodes.get(node.get("parentId"))
+        while parent is not None:
+            if role(parent) == ancestor_role and not parent.get("ignored"):
+                return True
+            parent = nodes.get(parent.get("parentId"))
+        return False
+
+    faults = [f"navigation {node.get('name', {}).get('value')!r} inside {where}" for node in shown
+              if role(node) == "navigation" for where in ("main", "search") if within(node, where)]
+    counts = {landmark: sum(role(node) == landmark for node in shown) for landmark in ("main", "search")}
+    if counts["main"] != 1 or counts["search"] > 1:
+        faults.append(f"landmarks counted: {counts}")
+    searches = page.evaluate("document.querySelectorAll('[role=search], search').length")
+    if searches != 1:
+        faults.append(f"{searches} search landmarks in the DOM")
+    return faults
+
+
+@pytest.mark.parametrize("path", ["", "en/", "results/", "en/toolbox/", "recyclers/self-check/", "404.html"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_navigation_inside_the_main_content_and_one_search(server, tab, path, width):
+    page = tab(server + path, width)
+    assert not _landmark_faults(page)
+    if width == 1280:  # the search is shown: it is in the tree, once
+        assert [n for n in _tree(page) if not n.get("ignored") and n.get("role", {}).get("value") == "search"]
+
+
+def test_negative_control_material_s_landmarks_are_found(server, tab):
+    page = tab(server + "results/")
+    # Material's <main> around the sidebars and the content (macros/export/valid_html.py main_is_the_content undone)
+    page.evaluate("""() => {
+      const content = document.querySelector("main.md-content"), div = document.createElement("div");
+      div.className = content.className;
+      while (content.firstChild) div.appendChild(content.firstChild);
+      content.replaceWith(div);
+      const outer = document.querySelector(".md-main"), main = document.createElement("main");
+      outer.replaceWith(main);
+      main.appendChild(outer);
+    }""")
+    faults = _landmark_faults(page)
+    assert "navigation 'Navigatie' inside main" in faults and "navigation 'Inhoudsopgave' inside main" in faults
+    # Material's search options, a <nav> named "Zoeken" inside the search
+    page.evaluate("""() => {
+      const options = document.querySelector(".md-search__options"), nav = document.createElement("nav");
+      nav.setAttribute("aria-label", "Zoeken");
+      while (options.firstChild) nav.appendChild(options.firstChild);
+      options.replaceWith(nav);
+    }""")
+    assert "navigation 'Zoeken' inside search" in _landmark_faults(page)
+
+
 def test_the_language_switch_is_read_with_its_current_language(server, tab):
     page = tab(server + "en/results/")
     current = page.locator('.md-select__link[aria-current="page"]')
