@@ -52,10 +52,10 @@ def test_a_changed_figure_names_each_text_that_still_states_the_old_one(committe
     assert result.returncode == 1
     stale = [line for line in result.stderr.splitlines() if STALE in line]
     assert len(stale) == 2, result.stderr
-    assert stale[0].startswith("  - data/pages.yml:39:") and "field 'sections[1].body[2].nl'" in stale[0], stale
+    assert stale[0].startswith("  - data/pages.yml:43:") and "field 'sections[1].editorial[1].nl'" in stale[0], stale
     assert "'Het zegt ook niet over hoeveel bedrijven het gemiddelde van 66% gaat, en niet welke" in stale[0], stale
     assert "states 66%" in stale[0] and "its result_value now: 67" in stale[0], stale
-    assert stale[1].startswith("  - data/pages.yml:40:") and "field 'sections[1].body[2].en'" in stale[1], stale
+    assert stale[1].startswith("  - data/pages.yml:44:") and "field 'sections[1].editorial[1].en'" in stale[1], stale
 
 
 def test_once_every_text_states_the_new_figure_the_check_passes(committed):
