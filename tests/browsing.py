@@ -4,12 +4,10 @@ test_csp.py assert on: axe-core's findings, what a page requests and logs and wh
 sizes measured on a phone, the results table as a screen reader reads it, where Tab goes, and IBM
 Equal Access's and HTML_CodeSniffer's findings.
 
-At desktop width every page (and the 404 page) is checked by axe, with each request, console error,
-failed request and violation of the Content-Security-Policy until the network is idle. At phone
-width (390 and 320 px) every page is measured; axe runs there on one page per template and language
-(what a narrow screen changes is the template's layout: every page's own content is checked at
-desktop width). IBM Equal Access and HTML_CodeSniffer run on their pages (ACE_PAGES, one per template,
-and the 404 page) at desktop and 390 px."""
+Every page (and the 404 page) is checked by axe-core, IBM Equal Access and HTML_CodeSniffer at desktop and
+phone width (1280 and 390 px): a page made from one template with other data can fail where another passes.
+At desktop width each request, console error, failed request and violation of the Content-Security-Policy
+is recorded until the network is idle. At phone width (390 and 320 px) every page is measured."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -33,11 +31,7 @@ CARD_PAGES = ["", "en/", "themes/collective-action/", "en/themes/collective-acti
 PILL_PAGES = ["", "en/", "results/", "en/results/", "themes/collective-action/", "en/themes/collective-action/"]
 CHART_PAGES = ["results/", "en/results/"]
 READING_PAGES = sorted({*CARD_PAGES, *PILL_PAGES, *CHART_PAGES})
-# IBM Equal Access runs on these at desktop and phone width (test_equal_access.py): one page per template.
-ACE_TEMPLATE_PAGES = ["", "themes/due-diligence/", "results/", "projects/", "parties/", "toolbox/",
-                      "toolbox/web-tool/", "recyclers/", "recyclers/covenant/", "recyclers/self-check/",
-                      "recyclers/after/", "about/", "open-data/", "editions/", "privacy/", "accessibility/"]
-ACE_PAGES = [*ACE_TEMPLATE_PAGES, *(f"en/{path}" for path in ACE_TEMPLATE_PAGES), "404.html"]
+ENGINE_WIDTHS = (DESKTOP, "phone")  # where axe-core, IBM Equal Access and HTML_CodeSniffer check every page
 ACE_CHECK = """async () => {
   const report = await new ace.Checker().check(document, ["WCAG_2_1"]);
   return report.results.filter(r => r.value[0] === "VIOLATION" && r.value[1] === "FAIL")
@@ -298,11 +292,10 @@ def run_htmlcs(page) -> list[dict]:
 
 
 def engine_findings(visits, attribute: str) -> dict[tuple[str, int], list[dict]]:
-    """(page, width in px) -> what one engine (Visit's `attribute`: ace, htmlcs) found on each of ACE_PAGES at
-    desktop and phone width, from the session's one visit of each page at each width."""
-    results = {(path, VIEWPORTS[width]["width"]):
-               getattr(visits.at(width)[path if path.endswith(".html") else f"{path}index.html"], attribute)
-               for path in ACE_PAGES for width in (DESKTOP, "phone")}
+    """(page, width in px) -> what one engine (Visit's `attribute`: violations, ace, htmlcs) found on every page
+    at desktop and phone width, from the session's one visit of each page at each width."""
+    results = {(path, VIEWPORTS[width]["width"]): getattr(visit, attribute)
+               for width in ENGINE_WIDTHS for path, visit in visits.at(width).items()}
     assert all(found is not None for found in results.values()), "a page was not checked"
     return results
 
@@ -325,38 +318,19 @@ def tables_as_read(page) -> list[list[tuple[str, str]]]:
     return tables
 
 
-def template(path: str) -> str:
-    """The template a built page is made from: one macro makes every theme page and every instrument
-    page; each other page has its own Markdown file."""
-    inner = path.removeprefix("en/")
-    if inner.startswith("themes/"):
-        return "theme page"
-    if inner.startswith("toolbox/") and inner != "toolbox/index.html":
-        return "instrument page"
-    return inner
-
-
-def one_page_per_template(site: Site) -> set[str]:
-    """The first page of each template in each language."""
-    first: dict[tuple[str, str], str] = {}
-    for built in site.pages():
-        first.setdefault((site.language_of(built.path), template(built.path)), built.path)
-    return set(first.values())
-
-
 @dataclass
 class Visit:
     """One page at one width, as far as it was examined there (None: not at this width or page)."""
     path: str
-    violations: list[dict] | None = None  # axe-core
+    violations: list[dict] | None = None  # axe-core, at desktop and phone width
     # At desktop width, until the network is idle:
     requests: list[str] | None = None
     console_errors: list[str] | None = None  # and uncaught exceptions
     failed_requests: list[str] | None = None  # no response, or an HTTP error status
     policy_violations: list[str] | None = None  # of the page's Content-Security-Policy (tests/test_csp.py)
     measured: dict | None = None  # MEASURE, on a phone
-    ace: list[dict] | None = None  # IBM Equal Access, on ACE_PAGES at desktop and phone width
-    htmlcs: list[dict] | None = None  # HTML_CodeSniffer, on the same pages and widths
+    ace: list[dict] | None = None  # IBM Equal Access, at desktop and phone width
+    htmlcs: list[dict] | None = None  # HTML_CodeSniffer, at desktop and phone width
     picture: str | None = None  # the picture's name in screenshots.FRESH, on screenshots.PAGES at 1280 and 390 px
     layout: dict | None = None  # LAYOUT, on the same pages and widths
     tables_read: list | None = None  # on the results pages
@@ -442,8 +416,6 @@ def visit_every_page(site: Site, server: str, browser) -> Visits:
     keyboard = {f"{path}index.html" for path in KEYBOARD_PAGES.values()}
     results = {f"{path}index.html" for path in RESULTS_PAGES}
     reading = {f"{path}index.html" for path in READING_PAGES}
-    phone_axe = one_page_per_template(site)
-    ace = {path if path.endswith(".html") else f"{path}index.html" for path in ACE_PAGES}
     pictured = {path if path.endswith(".html") else f"{path}index.html": path for path in screenshots.PAGES}
     screenshots.FRESH.mkdir(parents=True, exist_ok=True)
     by_width: dict[str, dict[str, Visit]] = {width: {} for width in VIEWPORTS}
@@ -452,7 +424,7 @@ def visit_every_page(site: Site, server: str, browser) -> Visits:
         paths = [built.path for built in site.pages()] + ["404.html"]
         for path in paths:
             visit = by_width[width][path] = tab.open(server + path.removesuffix("index.html"), path, path != "404.html")
-            if width == "phone" and path in phone_axe:
+            if width == "phone":
                 visit.violations = run_axe(tab.page)["violations"]
             if path in pictured:
                 if width != DESKTOP:
@@ -460,7 +432,7 @@ def visit_every_page(site: Site, server: str, browser) -> Visits:
                 visit.layout = tab.page.evaluate(LAYOUT)
                 visit.picture = screenshots.name(pictured[path], VIEWPORTS[width]["width"])
                 (screenshots.FRESH / visit.picture).write_bytes(screenshots.picture(tab.page))
-            if path in ace:
+            if width in ENGINE_WIDTHS:
                 visit.ace = run_ace(tab.page)
                 visit.htmlcs = run_htmlcs(tab.page)
             if path in results:

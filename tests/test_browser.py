@@ -1,6 +1,6 @@
-"""The built site in a real browser (Debian's chromium): WCAG 2.1 AA by axe-core, nothing loaded
-from other hosts, no console errors or failed requests, no cookies (every page at desktop width, as
-the session's visits recorded them: tests/browsing.py), a language switch that stays on the same
+"""The built site in a real browser (Debian's chromium): WCAG 2.1 AA by axe-core (every page at desktop and
+phone width), nothing loaded from other hosts, no console errors or failed requests, no cookies (every page at
+desktop width), as the session's visits recorded them (tests/browsing.py), a language switch that stays on the same
 page, a search that finds the pages of the page's language."""
 from __future__ import annotations
 
@@ -8,16 +8,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browsing import DESKTOP, Tab
+from tests.browsing import DESKTOP, Tab, engine_findings
 from tools.serve_gzip import GzipServer
 
 
-def test_every_page_meets_wcag_21_aa_according_to_axe(visits):
-    found = []
-    for path, visit in visits.at(DESKTOP).items():
-        for violation in visit.violations:
-            targets = [node["target"] for node in violation["nodes"]][:3]
-            found.append(f"{path}: {violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+def test_every_page_meets_wcag_21_aa_according_to_axe_at_both_widths(visits):
+    found = [f"{path} at {width}px: {violation['id']} ({violation['impact']}): {violation['help']} at "
+             f"{[node['target'] for node in violation['nodes']][:3]}"
+             for (path, width), violations in engine_findings(visits, "violations").items() for violation in violations]
     assert not found, "\n".join(found)
 
 

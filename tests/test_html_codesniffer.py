@@ -1,5 +1,5 @@
 """WCAG by a third engine, HTML_CodeSniffer (npm html_codesniffer, standard WCAG2AA), injected like axe-core and
-IBM Equal Access: one page per template in both languages and the 404 page, on a desktop and a phone screen
+IBM Equal Access: every page of both languages and the 404 page, on a desktop and a phone screen
 (the session's visits, tests/browsing.py). A result counts when it is an error; its warnings and notices ask a
 person to look. A rule that is wrong for an element may be exempted here, with the reason and the issue that
 removes it; a rule is never switched off."""
@@ -26,7 +26,7 @@ def htmlcs_results(visits):
     return engine_findings(visits, "htmlcs")
 
 
-def test_every_template_page_passes_html_codesniffer(htmlcs_results):
+def test_every_page_passes_html_codesniffer_at_both_widths(htmlcs_results):
     found = [f"{path} at {width}px: {v['rule']} at {v['element']}: {v['message']}"
              for (path, width), violations in htmlcs_results.items() for v in violations if not exempt(v)]
     assert not found, f"{len(found)} errors:\n" + "\n".join(found[:80])
