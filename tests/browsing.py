@@ -146,7 +146,23 @@ MEASURE = r"""() => {
     return [{element: name(dt), dtBottom: dt.getBoundingClientRect().bottom, ddTop: dd.getBoundingClientRect().top}];
   });
 
-  return {viewport, scrollWidth: document.documentElement.scrollWidth, tables, svgTexts, htmlTexts,
+  // A word of a heading over two lines ("Toegankelijkheidsverkl / aring"): its characters' boxes on two lines.
+  // Hyphens, dashes and slashes are places a word may break.
+  const brokenWords = [...article.querySelectorAll("h1, h2, h3")].filter(shown).flatMap(heading => {
+    const broken = [];
+    const words = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+    for (let node = words.nextNode(); node; node = words.nextNode()) {
+      for (const match of node.textContent.matchAll(/[^\s\-\u2010-\u2014\/]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (lines.size > 1) broken.push({element: name(heading), word: match[0]});
+      }
+    }
+    return broken;
+  });
+  return {viewport, scrollWidth: document.documentElement.scrollWidth, tables, svgTexts, htmlTexts, brokenWords,
           column: {left: column.left, right: column.right}, statusCells, scrollers, facts};
 }"""
 
