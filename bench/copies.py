@@ -48,9 +48,11 @@ def multiply_data(project: Path, data_dir: Path, factor: int) -> dict[str, int]:
 
 
 def build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a copy, as `make build` runs it (new processes: the pages made from data first)."""
-    subprocess.run([sys.executable, "-m", "tools.prebuild"], cwd=project, env={**ENV, **(env or {})}, check=True,
-                   capture_output=True)
+    """`mkdocs build --strict` of a copy, as `make build` runs it (new processes: the pages made from data first;
+    the stock Material project of the page-weight reference has none)."""
+    if (project / "tools" / "prebuild.py").is_file():
+        subprocess.run([sys.executable, "-m", "tools.prebuild"], cwd=project, env={**ENV, **(env or {})}, check=True,
+                       capture_output=True)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
                             cwd=project, env={**ENV, **(env or {})}, capture_output=True, text=True)
     if result.returncode != 0:
